@@ -1,0 +1,40 @@
+# Weerbaar. `make demo` runs it with demo data; `make test` runs every test.
+GO ?= go
+STATIC := internal/web/static/vendor
+
+.PHONY: demo build assets test vet vulncheck bench clean
+
+# Start Weerbaar on embedded SQLite with demo data and demo logins.
+demo: assets
+	$(GO) run ./cmd/weerbaar serve --demo --db sqlite:weerbaar-demo.db
+
+build: assets
+	$(GO) build -o bin/weerbaar ./cmd/weerbaar
+
+# Fetch the pinned NL Design System CSS (npm) and copy it where the binary
+# embeds it. The folder is ignored by git.
+assets: node_modules/.package-lock.json
+	mkdir -p $(STATIC)
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(STATIC)/utrecht.css
+	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css $(STATIC)/voorbeeld-theme.css
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+vet:
+	$(GO) vet ./...
+
+# Every test: unit and storage tests on SQLite and PostgreSQL, browser tests
+# with axe-core, and the OpenAPI lint.
+test: assets vet
+	$(GO) test -count=1 ./...
+
+# Needs the online vulnerability database, so it is not part of `make test`.
+vulncheck:
+	$(GO) run golang.org/x/vuln/cmd/govulncheck@latest ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 2s ./...
+
+clean:
+	rm -rf bin node_modules $(STATIC)

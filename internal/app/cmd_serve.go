@@ -1,0 +1,73 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"weerbaar/internal/config"
+)
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := config.ParseServe(args, stderr)
+	if err != nil {
+		if errors.Is(err, errUsage) {
+			return err
+		}
+		return err
+	}
+	logger := newLogger(cfg.LogFormat, stderr)
+	a, err := New(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("luisteren op %s: %w", cfg.Addr, err)
+	}
+	return a.Serve(ctx, ln, stdout)
+}
+
+func newLogger(format string, w io.Writer) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// Serve answers HTTP on ln until ctx ends, then stops taking new requests
+// and lets those in flight finish within the shutdown timeout.
+func (a *App) Serve(ctx context.Context, ln net.Listener, stdout io.Writer) error {
+	srv := &http.Server{
+		Handler:           a.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(a.Log.Handler(), slog.LevelWarn),
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	a.Log.Info("weerbaar gestart", "url", url, "db", a.DB.DSN, "demo", a.Config.Demo)
+	fmt.Fprintf(stdout, "Weerbaar draait op %s\n", url)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	a.Log.Info("stoppen: lopende verzoeken afronden", "timeout", a.Config.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), a.Config.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("afsluiten: %w", err)
+	}
+	a.Log.Info("gestopt")
+	return nil
+}

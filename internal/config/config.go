@@ -1,0 +1,93 @@
+// Package config reads Weerbaar's flags and environment once, validates
+// them and hands the result down as a value.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config is everything `weerbaar serve` needs to start.
+type Config struct {
+	Addr string // listen address, default 127.0.0.1:8080
+	DB   string // sqlite:path or postgres:// URL
+	Demo bool   // load demo data and allow the built-in demo master key
+	// MasterKeyFile or the environment variable WEERBAAR_MASTER_KEY holds
+	// the key that wraps every data key (see internal/vault).
+	MasterKeyFile string
+	// BaseURL is the address people use, for links in e-mail (invitations).
+	BaseURL string
+	// SMTP, when set (host:port), sends e-mail from MailFrom.
+	SMTP     string
+	MailFrom string
+	// ShutdownTimeout is how long requests in flight may take to finish.
+	ShutdownTimeout time.Duration
+	LogFormat       string // "text" or "json"
+}
+
+// DefaultDB is the database used when --db is not given.
+const DefaultDB = "sqlite:weerbaar.db"
+
+// Flags registers the database flags shared by every subcommand.
+func DBFlag(fs *flag.FlagSet, dst *string) {
+	fs.StringVar(dst, "db", envOr("WEERBAAR_DB", DefaultDB), "database: sqlite:pad/bestand.db of postgres://gebruiker@host/naam (WEERBAAR_DB)")
+}
+
+// ParseServe parses the flags of `weerbaar serve`.
+func ParseServe(args []string, stderr io.Writer) (Config, error) {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c Config
+	fs.StringVar(&c.Addr, "addr", envOr("WEERBAAR_ADDR", "127.0.0.1:8080"), "luisteradres (WEERBAAR_ADDR)")
+	DBFlag(fs, &c.DB)
+	fs.BoolVar(&c.Demo, "demo", false, "start met demogegevens en demo-inlogs (alleen om uit te proberen)")
+	fs.StringVar(&c.MasterKeyFile, "master-key-file", os.Getenv("WEERBAAR_MASTER_KEY_FILE"), "bestand met de hoofdsleutel (of zet WEERBAAR_MASTER_KEY)")
+	fs.StringVar(&c.BaseURL, "base-url", os.Getenv("WEERBAAR_BASE_URL"), "adres waarop mensen Weerbaar openen, voor links in e-mail")
+	fs.StringVar(&c.SMTP, "smtp", os.Getenv("WEERBAAR_SMTP"), "SMTP-server host:poort om e-mail te versturen (leeg: geen e-mail)")
+	fs.StringVar(&c.MailFrom, "mail-from", envOr("WEERBAAR_MAIL_FROM", "weerbaar@localhost"), "afzender van e-mail")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 20*time.Second, "hoe lang lopende verzoeken mogen afronden bij stoppen")
+	fs.StringVar(&c.LogFormat, "log", envOr("WEERBAAR_LOG", "text"), "logformaat: text of json")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("onverwacht argument %q", fs.Arg(0))
+	}
+	return c, c.Validate()
+}
+
+// Validate checks the values a person can get wrong and says how to fix them.
+func (c Config) Validate() error {
+	var errs []error
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
+		errs = append(errs, fmt.Errorf("--addr %q: gebruik host:poort, bijvoorbeeld 127.0.0.1:8080", c.Addr))
+	}
+	if !strings.HasPrefix(c.DB, "sqlite:") && !strings.HasPrefix(c.DB, "postgres://") && !strings.HasPrefix(c.DB, "postgresql://") {
+		errs = append(errs, fmt.Errorf("--db %q: gebruik sqlite:pad/bestand.db of postgres://gebruiker@host/naam", c.DB))
+	}
+	if c.SMTP != "" {
+		if _, _, err := net.SplitHostPort(c.SMTP); err != nil {
+			errs = append(errs, fmt.Errorf("--smtp %q: gebruik host:poort", c.SMTP))
+		}
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("--log %q: kies text of json", c.LogFormat))
+	}
+	if c.ShutdownTimeout <= 0 {
+		errs = append(errs, errors.New("--shutdown-timeout moet groter dan 0 zijn"))
+	}
+	return errors.Join(errs...)
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
