@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -102,12 +103,16 @@ func (db *DB) MigrateTo(ctx context.Context, target int) (int, error) {
 func (db *DB) applyMigration(ctx context.Context, m Migration) error {
 	return db.Tx(ctx, func(tx *sql.Tx) error {
 		body := dialectWords[db.Dialect].Replace(m.sql)
-		for _, stmt := range splitStatements(body) {
+		stmts, err := splitStatements(body, db.Dialect)
+		if err != nil {
+			return fmt.Errorf("migratie %04d_%s: %w", m.Version, m.Name, err)
+		}
+		for _, stmt := range stmts {
 			if _, err := tx.ExecContext(ctx, stmt); err != nil {
 				return fmt.Errorf("migratie %04d_%s: %w\n%s", m.Version, m.Name, err, stmt)
 			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at)
+		_, err = tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at)
 			VALUES ($1, $2, CURRENT_TIMESTAMP)`, m.Version, m.Name)
 		return err
 	})
@@ -123,27 +128,71 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 	return v, nil
 }
 
-// splitStatements splits a migration on semicolons at the end of a line.
-// Migrations keep one statement per such semicolon (no procedural blocks).
-func splitStatements(body string) []string {
+// splitStatements splits a migration body into the statements for dialect d.
+//
+// A statement ends at a semicolon at the end of a line. Lines starting with
+// "--" are comments and are dropped, except for these markers:
+//
+//	-- dialect: sqlite     the statements that follow are for SQLite only
+//	-- dialect: postgres   ... for PostgreSQL only
+//	-- dialect: all        ... for both again (the default at the top)
+//	-- statement begin     the lines up to "-- statement end" are one
+//	-- statement end       statement, kept verbatim, semicolons and all
+//
+// The block markers exist for trigger bodies and PL/pgSQL functions, whose
+// inner semicolons would otherwise end the statement.
+func splitStatements(body string, d Dialect) ([]string, error) {
 	var out []string
 	var cur strings.Builder
-	for _, line := range strings.Split(body, "\n") {
+	section := "all"
+	inBlock := false
+	keep := func() bool { return section == "all" || section == string(d) }
+	flush := func() {
+		if s := strings.TrimSpace(cur.String()); s != "" && s != ";" && keep() {
+			out = append(out, s)
+		}
+		cur.Reset()
+	}
+	for i, line := range strings.Split(body, "\n") {
 		trim := strings.TrimSpace(line)
-		if strings.HasPrefix(trim, "--") {
-			continue
-		}
-		cur.WriteString(line)
-		cur.WriteByte('\n')
-		if strings.HasSuffix(trim, ";") {
-			if s := strings.TrimSpace(cur.String()); s != ";" {
-				out = append(out, s)
+		marker, isComment := strings.CutPrefix(trim, "--")
+		marker = strings.ToLower(strings.TrimSpace(marker))
+		switch {
+		case isComment && marker == "statement begin":
+			if inBlock || strings.TrimSpace(cur.String()) != "" {
+				return nil, fmt.Errorf("regel %d: statement begin binnen een ander statement", i+1)
 			}
-			cur.Reset()
+			inBlock = true
+		case isComment && marker == "statement end":
+			if !inBlock {
+				return nil, fmt.Errorf("regel %d: statement end zonder statement begin", i+1)
+			}
+			inBlock = false
+			flush()
+		case inBlock:
+			cur.WriteString(line)
+			cur.WriteByte('\n')
+		case isComment && strings.HasPrefix(marker, "dialect:"):
+			name := strings.TrimSpace(strings.TrimPrefix(marker, "dialect:"))
+			if name != "all" && name != string(SQLite) && name != string(Postgres) {
+				return nil, fmt.Errorf("regel %d: onbekend dialect %q (sqlite, postgres of all)", i+1, name)
+			}
+			if strings.TrimSpace(cur.String()) != "" {
+				return nil, fmt.Errorf("regel %d: dialect wisselt midden in een statement", i+1)
+			}
+			section = name
+		case isComment:
+		default:
+			cur.WriteString(line)
+			cur.WriteByte('\n')
+			if strings.HasSuffix(trim, ";") {
+				flush()
+			}
 		}
 	}
-	if s := strings.TrimSpace(cur.String()); s != "" {
-		out = append(out, s)
+	if inBlock {
+		return nil, errors.New("statement begin zonder statement end")
 	}
-	return out
+	flush()
+	return out, nil
 }
