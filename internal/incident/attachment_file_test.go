@@ -1,0 +1,319 @@
+package incident
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"strings"
+	"testing"
+
+	"weerbaar/internal/valid"
+)
+
+// testImage is a small picture with some structure, so the encoders write
+// real entropy-coded data.
+func testImage() image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, 24, 16))
+	for y := 0; y < 16; y++ {
+		for x := 0; x < 24; x++ {
+			img.Set(x, y, color.RGBA{uint8(x * 10), uint8(y * 15), uint8(x * y), 255})
+		}
+	}
+	return img
+}
+
+func testJPEG(t testing.TB) []byte {
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, testImage(), &jpeg.Options{Quality: 90}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func testPNG(t testing.TB) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, testImage()); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// gpsLatitude is 52°5'12.34" — the bytes of these rationals must not
+// survive stripping.
+var gpsLatitude = []uint32{52, 1, 5, 1, 1234, 100}
+
+// exifWithGPS builds a big-endian TIFF block with IFD0 pointing at a GPS
+// IFD holding GPSLatitudeRef "N" and GPSLatitude, as a phone camera writes.
+func exifWithGPS() []byte {
+	var b bytes.Buffer
+	w := func(v any) { binary.Write(&b, binary.BigEndian, v) }
+	b.WriteString("Exif\x00\x00")
+	b.WriteString("MM\x00\x2A")
+	w(uint32(8))
+	// IFD0 at 8: one entry, GPSInfo (0x8825, LONG) -> 26.
+	w(uint16(1))
+	w(uint16(0x8825))
+	w(uint16(4))
+	w(uint32(1))
+	w(uint32(26))
+	w(uint32(0))
+	// GPS IFD at 26: two entries; rationals at 26+2+24+4 = 56.
+	w(uint16(2))
+	w(uint16(1)) // GPSLatitudeRef
+	w(uint16(2)) // ASCII
+	w(uint32(2))
+	b.WriteString("N\x00\x00\x00")
+	w(uint16(2)) // GPSLatitude
+	w(uint16(5)) // RATIONAL
+	w(uint32(3))
+	w(uint32(56))
+	w(uint32(0))
+	for _, v := range gpsLatitude {
+		w(v)
+	}
+	return b.Bytes()
+}
+
+func jpegSegment(marker byte, payload []byte) []byte {
+	seg := []byte{0xFF, marker, 0, 0}
+	binary.BigEndian.PutUint16(seg[2:], uint16(len(payload)+2))
+	return append(seg, payload...)
+}
+
+// jpegWithMetadata puts EXIF with GPS, XMP and a comment right after SOI,
+// and a trailer after EOI, the way phones do.
+func jpegWithMetadata(t testing.TB) []byte {
+	plain := testJPEG(t)
+	var b bytes.Buffer
+	b.Write(plain[:2])
+	b.Write(jpegSegment(0xE1, exifWithGPS()))
+	b.Write(jpegSegment(0xE1, []byte("http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta><exif:GPSLatitude>52,5.2N</exif:GPSLatitude></x:xmpmeta>")))
+	b.Write(jpegSegment(0xFE, []byte("Thuisadres Voorbeeldstraat 1")))
+	b.Write(plain[2:])
+	b.WriteString("TRAILER-DEPTHMAP-GPS")
+	return b.Bytes()
+}
+
+func gpsBytes() []byte {
+	var b bytes.Buffer
+	binary.Write(&b, binary.BigEndian, gpsLatitude)
+	return b.Bytes()
+}
+
+func samePixels(t *testing.T, a, b image.Image) {
+	t.Helper()
+	if a.Bounds() != b.Bounds() {
+		t.Fatalf("bounds %v != %v", a.Bounds(), b.Bounds())
+	}
+	for y := a.Bounds().Min.Y; y < a.Bounds().Max.Y; y++ {
+		for x := a.Bounds().Min.X; x < a.Bounds().Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				t.Fatalf("pixel %d,%d differs: %v vs %v", x, y, a.At(x, y), b.At(x, y))
+			}
+		}
+	}
+}
+
+func TestJPEGWithGPSExifComesOutWithoutItAndWithTheSamePixels(t *testing.T) {
+	in := jpegWithMetadata(t)
+	if !bytes.Contains(in, gpsBytes()) {
+		t.Fatal("test JPEG lacks the GPS bytes it should carry")
+	}
+	files, err := prepareUploads(0, 0, []Upload{{Filename: "IMG_0001.JPG", Data: in}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := files[0].Data
+	for _, leak := range [][]byte{gpsBytes(), []byte("Exif"), []byte("GPSLatitude"), []byte("xmpmeta"), []byte("Voorbeeldstraat"), []byte("TRAILER")} {
+		if bytes.Contains(out, leak) {
+			t.Errorf("stripped JPEG still contains %q", leak)
+		}
+	}
+	before, err := jpeg.Decode(bytes.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := jpeg.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("stripped JPEG does not decode: %v", err)
+	}
+	samePixels(t, before, after)
+	if files[0].ContentType != TypeJPEG || files[0].Filename != "IMG_0001.jpg" {
+		t.Errorf("got %q %q", files[0].ContentType, files[0].Filename)
+	}
+}
+
+func pngChunk(typ string, payload []byte) []byte {
+	c := make([]byte, 8, 12+len(payload))
+	binary.BigEndian.PutUint32(c, uint32(len(payload)))
+	copy(c[4:], typ)
+	c = append(c, payload...)
+	return binary.BigEndian.AppendUint32(c, crc32.ChecksumIEEE(c[4:]))
+}
+
+func TestPNGTextAndExifChunksAreRemoved(t *testing.T) {
+	plain := testPNG(t)
+	ihdrEnd := 8 + 12 + 13
+	var b bytes.Buffer
+	b.Write(plain[:ihdrEnd])
+	b.Write(pngChunk("tEXt", []byte("Location\x00Voorbeeldstraat 1, Utrecht")))
+	b.Write(pngChunk("eXIf", exifWithGPS()[6:]))
+	b.Write(pngChunk("iTXt", []byte("XML:com.adobe.xmp\x00\x00\x00\x00\x00<x:xmpmeta/>")))
+	b.Write(plain[ihdrEnd:])
+	files, err := prepareUploads(0, 0, []Upload{{Filename: "screenshot.png", Data: b.Bytes()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := files[0].Data
+	for _, leak := range []string{"tEXt", "eXIf", "iTXt", "Voorbeeldstraat", "xmpmeta", string(gpsBytes())} {
+		if bytes.Contains(out, []byte(leak)) {
+			t.Errorf("stripped PNG still contains %q", leak)
+		}
+	}
+	before, _ := png.Decode(bytes.NewReader(plain))
+	after, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("stripped PNG does not decode: %v", err)
+	}
+	samePixels(t, before, after)
+}
+
+const testEmail = "From: afzender@example.org\r\nTo: raad@example.nl\r\nSubject: Dreiging\r\nDate: Mon, 23 Nov 2026 08:00:00 +0100\r\n\r\nJe weet wat er gaat gebeuren.\r\n"
+
+func TestAttachmentTypeIsDecidedByContent(t *testing.T) {
+	pdf := []byte("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+	cases := []struct {
+		name     string
+		upload   Upload
+		wantType string // "" means refused with file_type
+		wantName string
+	}{
+		{"jpeg", Upload{"foto.jpeg", testJPEG(t)}, TypeJPEG, "foto.jpeg"},
+		{"png", Upload{"scherm.PNG", testPNG(t)}, TypePNG, "scherm.png"},
+		{"pdf", Upload{"brief.pdf", pdf}, TypePDF, "brief.pdf"},
+		{"text", Upload{"notities.txt", []byte("Om 9 uur belde hij opnieuw.\n")}, TypeText, "notities.txt"},
+		{"email sniffed as text with headers", Upload{"bericht.eml", []byte(testEmail)}, TypeEmail, "bericht.eml"},
+		{"email without extension gets one", Upload{"bericht", []byte(testEmail)}, TypeEmail, "bericht.eml"},
+		{"unknown extension gets the right one", Upload{"notes.md", []byte("tekst\n")}, TypeText, "notes.md.txt"},
+		{"png renamed .pdf", Upload{"brief.pdf", testPNG(t)}, "", ""},
+		{"pdf renamed .jpg", Upload{"foto.jpg", pdf}, "", ""},
+		{"email renamed .png", Upload{"x.png", []byte(testEmail)}, "", ""},
+		{"html", Upload{"pagina.txt", []byte("<!DOCTYPE html><html><script>alert(1)</script></html>")}, "", ""},
+		{"svg", Upload{"plaatje.txt", []byte(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>`)}, "", ""},
+		{"executable", Upload{"brief.pdf", []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00")}, "", ""},
+		{"zip", Upload{"bewijs.txt", []byte("PK\x03\x04\x14\x00\x00\x00")}, "", ""},
+		{"jpeg magic but truncated", Upload{"kapot.jpg", testJPEG(t)[:40]}, "", ""},
+		{"gif", Upload{"anim.gif", []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;")}, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files, err := prepareUploads(0, 0, []Upload{c.upload})
+			if c.wantType == "" {
+				assertProblem(t, err, "file_type")
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if files[0].ContentType != c.wantType || files[0].Filename != c.wantName {
+				t.Errorf("got %q %q, want %q %q", files[0].ContentType, files[0].Filename, c.wantType, c.wantName)
+			}
+		})
+	}
+}
+
+func assertProblem(t *testing.T, err error, code string) {
+	t.Helper()
+	v, ok := valid.As(err)
+	if !ok {
+		t.Fatalf("error %v is not a validation error", err)
+	}
+	for _, p := range v.Problems {
+		if p.Field == "attachments" && p.Code == code {
+			return
+		}
+	}
+	t.Fatalf("problems %+v lack attachments/%s", v.Problems, code)
+}
+
+func TestAttachmentLimits(t *testing.T) {
+	text := func(n int) []byte { return bytes.Repeat([]byte("a"), n) }
+	t.Run("one file over 10 MiB", func(t *testing.T) {
+		_, err := prepareUploads(0, 0, []Upload{{"groot.txt", text(MaxAttachmentSize + 1)}})
+		assertProblem(t, err, "file_too_large")
+	})
+	t.Run("exactly 10 MiB is allowed", func(t *testing.T) {
+		if _, err := prepareUploads(0, 0, []Upload{{"precies.txt", text(MaxAttachmentSize)}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("over 25 MiB in total", func(t *testing.T) {
+		ups := []Upload{{"a.txt", text(9 << 20)}, {"b.txt", text(9 << 20)}, {"c.txt", text(9 << 20)}}
+		_, err := prepareUploads(0, 0, ups)
+		assertProblem(t, err, "file_too_large")
+	})
+	t.Run("total counts what the incident already holds", func(t *testing.T) {
+		_, err := prepareUploads(2, 20<<20, []Upload{{"a.txt", text(6 << 20)}})
+		assertProblem(t, err, "file_too_large")
+	})
+	t.Run("more than 10 files", func(t *testing.T) {
+		ups := make([]Upload, 11)
+		for i := range ups {
+			ups[i] = Upload{"n.txt", []byte("x")}
+		}
+		_, err := prepareUploads(0, 0, ups)
+		assertProblem(t, err, "too_many_files")
+	})
+	t.Run("the 11th file on an incident with 10", func(t *testing.T) {
+		_, err := prepareUploads(10, 100, []Upload{{"n.txt", []byte("x")}})
+		assertProblem(t, err, "too_many_files")
+	})
+	t.Run("empty file", func(t *testing.T) {
+		_, err := prepareUploads(0, 0, []Upload{{"leeg.txt", nil}})
+		assertProblem(t, err, "file_empty")
+	})
+}
+
+func TestAttachmentNamesAreCleaned(t *testing.T) {
+	cases := map[string]string{
+		"../../etc/passwd.txt":               "passwd.txt",
+		`C:\Users\raadslid\Bureaublad\a.txt`: "a.txt",
+		".verborgen.txt":                     "verborgen.txt",
+		"brief <script>.txt":                 "brief _script_.txt",
+		"dreigbrief\u202Etxt.exe.txt":        "dreigbrief_txt.exe.txt",
+		"regel\r\nSet-Cookie: x.txt":         "regel__Set-Cookie_ x.txt",
+		"":                                   "bijlage.txt",
+		"café-verslag.txt":                   "café-verslag.txt",
+		strings.Repeat("lang", 60) + ".txt":  strings.Repeat("lang", 24) + ".txt",
+	}
+	for in, want := range cases {
+		got, ok := sanitizeFilename(in, TypeText)
+		if !ok || got != want {
+			t.Errorf("sanitizeFilename(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+// FuzzPrepareFile checks that no upload, however malformed, panics the
+// parsers or yields an image that still carries an EXIF block.
+func FuzzPrepareFile(f *testing.F) {
+	f.Add("a.jpg", jpegWithMetadata(f))
+	f.Add("a.png", testPNG(f))
+	f.Add("a.eml", []byte(testEmail))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		p, ok := prepareFile(Upload{Filename: name, Data: data})
+		if !ok {
+			return
+		}
+		if p.ContentType == TypeJPEG && bytes.Contains(p.Data, []byte{0xFF, 0xE1}) && bytes.Contains(p.Data, []byte("Exif\x00")) {
+			// Only a failure if the APP1 marker sits in the header part.
+			if idx := bytes.Index(p.Data, []byte("Exif\x00")); idx >= 4 && p.Data[idx-4] == 0xFF && p.Data[idx-3] == 0xE1 {
+				t.Fatalf("EXIF segment survived in %q", name)
+			}
+		}
+	})
+}
