@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -68,4 +69,28 @@ func WithPrincipal(ctx context.Context, p *Principal) context.Context {
 func FromContext(ctx context.Context) *Principal {
 	p, _ := ctx.Value(principalKey{}).(*Principal)
 	return p
+}
+
+// RecentlyVerified reports whether the password or second factor was
+// checked in this session within the last 15 minutes (ReverifyWindow).
+// Views of home addresses and exports ask again (Reverify) when it is not.
+func (p *Principal) RecentlyVerified(now time.Time) bool {
+	if p == nil || p.VerifiedAt.IsZero() {
+		return false
+	}
+	age := now.Sub(p.VerifiedAt)
+	return age >= -time.Minute && age < ReverifyWindow
+}
+
+// ParseRole reads a role as people type it: the role names, with or
+// without the diaeresis of coördinator, and "medewerker" for ambtsdrager.
+func ParseRole(s string) (Role, bool) {
+	switch r := strings.ToLower(strings.TrimSpace(s)); r {
+	case "coördinator":
+		return RoleCoordinator, true
+	case "medewerker":
+		return RoleMember, true
+	default:
+		return Role(r), Role(r).Valid()
+	}
 }
