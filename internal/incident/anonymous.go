@@ -1,0 +1,268 @@
+package incident
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"weerbaar/internal/audit"
+	"weerbaar/internal/auth"
+	"weerbaar/internal/ratelimit"
+	"weerbaar/internal/store"
+	"weerbaar/internal/valid"
+)
+
+// ErrRateLimited: too many anonymous reports or wrong receipt codes from
+// one address; the edge answers 429 and asks to try again later.
+var ErrRateLimited = errors.New("te veel pogingen, probeer het later opnieuw")
+
+// ErrUnknownReceipt: no report has this receipt code. Deliberately the same
+// for a malformed code, an unknown lookup id and a wrong secret.
+var ErrUnknownReceipt = errors.New("onbekende ontvangstcode")
+
+// AnonymousLimits are the per-address rate limits of the anonymous route.
+// Defaults follow GlobaLeaks' per-address thresholds, a little tighter.
+type AnonymousLimits struct {
+	Reports      int           // reports per address per window; default 5
+	ReportWindow time.Duration // default 1 hour
+	WrongCodes   int           // wrong receipt codes per address per window; default 10
+	WrongWindow  time.Duration // default 15 minutes
+	MaxAddresses int           // addresses remembered per limiter; default 100000
+	Now          func() time.Time
+}
+
+// Anonymous is the route for reporters without an account: report, then
+// come back with the receipt code to read the status, exchange messages
+// with the handler and add evidence. It keeps the rate limiters, which is
+// why it is a value of its own, made once per process: the limiters are in
+// memory because the address they count must not be stored anywhere.
+//
+// Every method takes client, the caller's network address, used for rate
+// limiting only: it is hashed with a per-process key in memory and never
+// stored, logged or audited.
+type Anonymous struct {
+	s       *Service
+	reports *ratelimit.Limiter
+	wrong   *ratelimit.Limiter
+}
+
+// NewAnonymous returns the anonymous route of s.
+func NewAnonymous(s *Service, l AnonymousLimits) *Anonymous {
+	if l.Reports <= 0 {
+		l.Reports = 5
+	}
+	if l.ReportWindow <= 0 {
+		l.ReportWindow = time.Hour
+	}
+	if l.WrongCodes <= 0 {
+		l.WrongCodes = 10
+	}
+	if l.WrongWindow <= 0 {
+		l.WrongWindow = 15 * time.Minute
+	}
+	return &Anonymous{s: s,
+		reports: ratelimit.New(ratelimit.Config{Limit: l.Reports, Window: l.ReportWindow, MaxClients: l.MaxAddresses, Now: l.Now}),
+		wrong:   ratelimit.New(ratelimit.Config{Limit: l.WrongCodes, Window: l.WrongWindow, MaxClients: l.MaxAddresses, Now: l.Now}),
+	}
+}
+
+// Report submits in as an anonymous report and returns the receipt code,
+// to be shown once and never again (only its hash is kept). The incident
+// has no reporter account; its organisation is the one the reporter chose
+// (in.OrgID, a gemeente, provincie or waterschap). Validation is that of
+// Submit; problems come back as *valid.Error and do not count against the
+// rate limit, so a reporter can correct the form.
+func (a *Anonymous) Report(ctx context.Context, client string, in *Incident) (ReceiptCode, error) {
+	s := a.s
+	inc := s.prepare(nil, in)
+	inc.ID, inc.ReporterID = 0, 0 // always a new incident, never an account's
+	e := &valid.Error{}
+	// Validated as a report on one's own behalf; the mode is set after,
+	// since the form does not offer "anonymous" as a choice.
+	inc.Mode = ModeSelf
+	checkFormat(inc, s.now(), e)
+	checkSubmit(inc, e)
+	if err := checkReportingOrg(ctx, s.db, inc.OrgID, e); err != nil {
+		return "", err
+	}
+	if err := e.Err(); err != nil {
+		return "", err
+	}
+	inc.Mode = ModeAnonymous
+	if !a.reports.Allow(client) {
+		return "", ErrRateLimited
+	}
+	code, err := NewReceiptCode()
+	if err != nil {
+		return "", err
+	}
+	hash, err := hashReceipt(code)
+	if err != nil {
+		return "", err
+	}
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		// submitTx writes the audit row with actor 0: nobody.
+		if err := s.submitTx(ctx, tx, &auth.Principal{}, inc, ""); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO incident_receipts (incident_id, lookup_id, code_hash)
+			VALUES ($1, $2, $3)`, inc.ID, code.LookupID(), hash)
+		if err != nil {
+			return fmt.Errorf("incident %d: receipt: %w", inc.ID, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return code, nil
+}
+
+// checkReportingOrg refuses an organisation that does not exist or that is
+// not a gemeente, provincie or waterschap (the organisations that handle
+// reports), as field "orgId" code "unknown".
+func checkReportingOrg(ctx context.Context, q store.Querier, orgID int64, e *valid.Error) error {
+	if orgID == 0 || e.Has("orgId") {
+		return nil
+	}
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM organisations
+		WHERE id = $1 AND kind IN ('gemeente', 'provincie', 'waterschap')`, orgID).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("organisation %d: %w", orgID, err)
+	}
+	if n == 0 {
+		e.Add("orgId", "unknown")
+	}
+	return nil
+}
+
+// ReceiptView is what the holder of a receipt code sees: their report, its
+// status and the conversation with the handler.
+type ReceiptView struct {
+	Incident *Incident // the report as submitted, sealed fields opened; with status history
+	Messages []Message // oldest first; handler messages with zero ReadAt are new
+	Unread   int       // handler messages not read before this view
+	Files    []AttachmentInfo
+}
+
+// Status opens the report behind code: the report, its status, and the
+// conversation, marking the handler's messages read. Audited as a read
+// with actor 0.
+func (a *Anonymous) Status(ctx context.Context, client, code string) (*ReceiptView, error) {
+	head, err := a.open(ctx, client, code)
+	if err != nil {
+		return nil, err
+	}
+	s := a.s
+	inc, err := s.loadIncident(ctx, s.db, head.ID)
+	if err != nil {
+		return nil, err
+	}
+	if inc.History, err = loadHistory(ctx, s.db, inc.ID); err != nil {
+		return nil, err
+	}
+	v := &ReceiptView{Incident: inc}
+	if v.Files, err = s.listAttachments(ctx, s.db, inc.ID); err != nil {
+		return nil, err
+	}
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if v.Messages, err = s.readConversation(ctx, tx, head, SenderReporter, true); err != nil {
+			return err
+		}
+		return s.audit.Write(ctx, tx, audit.Event{OrgID: head.OrgID, Action: "incident.read",
+			Object: "incident", ObjectID: strconv.FormatInt(head.ID, 10), Detail: "receipt"})
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range v.Messages {
+		if m.Sender == SenderHandler && m.Unread() {
+			v.Unread++
+		}
+	}
+	return v, nil
+}
+
+// Send adds a message from the anonymous reporter behind code.
+func (a *Anonymous) Send(ctx context.Context, client, code, body string) (*Message, error) {
+	head, err := a.open(ctx, client, code)
+	if err != nil {
+		return nil, err
+	}
+	return a.s.send(ctx, head, SenderReporter, 0, body)
+}
+
+// Attach adds evidence files from the anonymous reporter behind code.
+func (a *Anonymous) Attach(ctx context.Context, client, code string, files []Upload) ([]AttachmentInfo, error) {
+	head, err := a.open(ctx, client, code)
+	if err != nil {
+		return nil, err
+	}
+	return a.s.attach(ctx, head, 0, files)
+}
+
+// open finds the anonymous report behind code. Wrong codes count against
+// the client's limit; once it is spent even the right code is refused
+// until the window ends, so guessing cannot continue.
+func (a *Anonymous) open(ctx context.Context, client, code string) (*Incident, error) {
+	if a.wrong.Remaining(client) <= 0 {
+		return nil, ErrRateLimited
+	}
+	head, err := a.lookup(ctx, code)
+	if errors.Is(err, ErrUnknownReceipt) {
+		a.wrong.Allow(client)
+	}
+	return head, err
+}
+
+// lookup finds the candidates by the code's lookup id (an indexed, O(1)
+// query; ids are 20 bits, so a few reports may share one) and checks each
+// hash. A code with no candidate still costs one hash, so response time
+// does not tell whether a lookup id exists.
+func (a *Anonymous) lookup(ctx context.Context, text string) (*Incident, error) {
+	code, err := ParseReceiptCode(text)
+	if err != nil {
+		return nil, ErrUnknownReceipt
+	}
+	rows, err := a.s.db.QueryContext(ctx, `SELECT incident_id, code_hash FROM incident_receipts
+		WHERE lookup_id = $1 ORDER BY incident_id`, code.LookupID())
+	if err != nil {
+		return nil, fmt.Errorf("receipt: %w", err)
+	}
+	type candidate struct {
+		id   int64
+		hash string
+	}
+	var cands []candidate
+	for rows.Next() {
+		var c candidate
+		if err := rows.Scan(&c.id, &c.hash); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("receipt: %w", err)
+		}
+		cands = append(cands, c)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("receipt: %w", err)
+	}
+	if len(cands) == 0 {
+		receiptMatches(code, dummyReceiptHash)
+		return nil, ErrUnknownReceipt
+	}
+	for _, c := range cands {
+		if receiptMatches(code, c.hash) {
+			return loadHead(ctx, a.s.db, c.id)
+		}
+	}
+	return nil, ErrUnknownReceipt
+}
+
+// dummyReceiptHash is hashed against when no report has the lookup id, to
+// spend the same time as a real check. Its code is unknowable (the salt
+// and hash are not of any code anyone holds).
+const dummyReceiptHash = "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
