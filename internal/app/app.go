@@ -11,6 +11,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"weerbaar/internal/config"
 )
 
 // Version is set at build time with -ldflags "-X weerbaar/internal/app.Version=…".
@@ -31,7 +33,7 @@ func commands() map[string]command {
 	}
 }
 
-// errUsage marks an error already explained to the user by a flag set.
+// errUsage marks an error already explained to the user (exit status 2).
 var errUsage = errors.New("usage")
 
 // Run runs the subcommand in args and returns the process exit code.
@@ -51,9 +53,15 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
-		if !errors.Is(err, errUsage) {
-			fmt.Fprintf(stderr, "weerbaar %s: %v\n", args[0], err)
+		var bad *config.UsageError
+		switch {
+		case errors.As(err, &bad):
+			fmt.Fprintf(stderr, "weerbaar %s: %v\n'weerbaar %s -h' toont de opties.\n", args[0], err, args[0])
+			return 2
+		case errors.Is(err, errUsage):
+			return 2
 		}
+		fmt.Fprintf(stderr, "weerbaar %s: %v\n", args[0], err)
 		return 1
 	}
 	return 0
@@ -79,16 +87,14 @@ func flagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse parses fs and refuses positional arguments unless allowed.
+// parse parses fs and refuses positional arguments unless allowed. Mistakes
+// come back as *config.UsageError, printed once by Run (exit status 2).
 func parse(fs *flag.FlagSet, args []string, positional bool) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+	if err := config.ParseFlags(fs, args); err != nil {
+		return err
 	}
 	if !positional && fs.NArg() > 0 {
-		return fmt.Errorf("onverwacht argument %q", strings.Join(fs.Args(), " "))
+		return config.Usagef("onverwacht argument %q", strings.Join(fs.Args(), " "))
 	}
 	return nil
 }

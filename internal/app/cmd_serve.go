@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,11 +13,10 @@ import (
 )
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	// A mistake in the flags comes back as *config.UsageError, not yet
+	// printed: Run prints it once and exits with status 2.
 	cfg, err := config.ParseServe(args, stderr)
 	if err != nil {
-		if errors.Is(err, errUsage) {
-			return err
-		}
 		return err
 	}
 	logger := newLogger(cfg.LogFormat, stderr)

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"weerbaar/internal/audit"
 	"weerbaar/internal/config"
+	"weerbaar/internal/httpx"
 	"weerbaar/internal/store"
 )
 
@@ -17,6 +19,13 @@ type App struct {
 	Log    *slog.Logger
 	DB     *store.DB
 	Audit  *audit.Log
+
+	// API and Web are mounted by Handler when set: API under /api/, Web on
+	// every other path.
+	API http.Handler
+	Web http.Handler
+
+	obs *observability // metrics registry, made by Handler
 }
 
 // New opens and migrates the database and builds every service.
@@ -39,22 +48,57 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 // Close releases the database.
 func (a *App) Close() error { return a.DB.Close() }
 
-// Handler is every route of Weerbaar.
+// Handler is every route of Weerbaar, the one place routes are mounted,
+// behind request metrics, the request log and panic recovery
+// (internal/httpx). Call it once per server.
 func (a *App) Handler() http.Handler {
+	if a.obs == nil {
+		a.obs = newObservability(a.DB)
+	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
-	})
+	mux.HandleFunc("GET /healthz", healthz)
 	mux.HandleFunc("GET /readyz", a.ready)
-	return mux
+	mux.Handle("GET /metrics", a.obs.metricsHandler(a.Log))
+	// The layers New builds mount here: the JSON API under /api/, the web
+	// pages on everything else. The routes above win over "/" because
+	// ServeMux picks the most specific pattern. Inner muxes behind
+	// middleware that copies the request wrap themselves in httpx.Routed so
+	// logs and metrics name their route.
+	if a.API != nil {
+		mux.Handle("/api/", a.API)
+	}
+	if a.Web != nil {
+		mux.Handle("/", a.Web)
+	}
+	return httpx.Chain(mux,
+		a.obs.http.Middleware,
+		httpx.AccessLog(a.Log, probeRoutes...),
+		httpx.Recover(a.Log),
+	)
 }
 
-// ready answers 200 only when the database answers.
+// probeRoutes are logged at debug level: monitoring asks every few seconds.
+var probeRoutes = []string{"GET /healthz", "GET /readyz", "GET /metrics"}
+
+// healthz answers 200 while the process runs: it says nothing about the
+// database, so an orchestrator does not restart a server whose database
+// is briefly away (that is what /readyz is for).
+func healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprintln(w, "ok")
+}
+
+// readyTimeout bounds the database check of /readyz.
+const readyTimeout = 2 * time.Second
+
+// ready answers 200 only when the database answers, 503 otherwise (also
+// after Close), so a load balancer stops sending requests.
 func (a *App) ready(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), 2e9)
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
 	if err := a.DB.PingContext(ctx); err != nil {
 		a.Log.Warn("readyz: database antwoordt niet", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)

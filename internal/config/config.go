@@ -34,14 +34,48 @@ type Config struct {
 // DefaultDB is the database used when --db is not given.
 const DefaultDB = "sqlite:weerbaar.db"
 
-// Flags registers the database flags shared by every subcommand.
+// DBFlag registers the --db flag shared by every subcommand.
+// A value in the wrong form is refused while parsing, for every command.
 func DBFlag(fs *flag.FlagSet, dst *string) {
-	fs.StringVar(dst, "db", envOr("WEERBAAR_DB", DefaultDB), "database: sqlite:pad/bestand.db of postgres://gebruiker@host/naam (WEERBAAR_DB)")
+	*dst = envOr("WEERBAAR_DB", DefaultDB)
+	fs.Var((*dbValue)(dst), "db", "database: sqlite:pad/bestand.db of postgres://gebruiker@host/naam (WEERBAAR_DB)")
 }
 
-// ParseServe parses the flags of `weerbaar serve`.
+// dbValue is a --db value, checked when set.
+type dbValue string
+
+func (v *dbValue) String() string {
+	if v == nil {
+		return ""
+	}
+	return string(*v)
+}
+
+func (v *dbValue) Set(s string) error {
+	if err := checkDB(s); err != nil {
+		return err
+	}
+	*v = dbValue(s)
+	return nil
+}
+
+// checkDB accepts the two database address forms store.Open understands.
+func checkDB(dsn string) error {
+	path, isSQLite := strings.CutPrefix(dsn, "sqlite:")
+	switch {
+	case isSQLite && strings.TrimSpace(path) != "":
+		return nil
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return nil
+	}
+	return errors.New("gebruik sqlite:pad/bestand.db of postgres://gebruiker@host/naam")
+}
+
+// ParseServe parses the flags of `weerbaar serve`. A mistake in them is a
+// *UsageError that nothing has printed yet; -h prints the options and
+// returns flag.ErrHelp.
 func ParseServe(args []string, stderr io.Writer) (Config, error) {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs := flag.NewFlagSet("weerbaar serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var c Config
 	fs.StringVar(&c.Addr, "addr", envOr("WEERBAAR_ADDR", "127.0.0.1:8080"), "luisteradres (WEERBAAR_ADDR)")
@@ -53,13 +87,16 @@ func ParseServe(args []string, stderr io.Writer) (Config, error) {
 	fs.StringVar(&c.MailFrom, "mail-from", envOr("WEERBAAR_MAIL_FROM", "weerbaar@localhost"), "afzender van e-mail")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 20*time.Second, "hoe lang lopende verzoeken mogen afronden bij stoppen")
 	fs.StringVar(&c.LogFormat, "log", envOr("WEERBAAR_LOG", "text"), "logformaat: text of json")
-	if err := fs.Parse(args); err != nil {
+	if err := ParseFlags(fs, args); err != nil {
 		return c, err
 	}
 	if fs.NArg() > 0 {
-		return c, fmt.Errorf("onverwacht argument %q", fs.Arg(0))
+		return c, Usagef("onverwacht argument %q", fs.Arg(0))
 	}
-	return c, c.Validate()
+	if err := c.Validate(); err != nil {
+		return c, &UsageError{Err: err}
+	}
+	return c, nil
 }
 
 // Validate checks the values a person can get wrong and says how to fix them.
@@ -68,8 +105,8 @@ func (c Config) Validate() error {
 	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
 		errs = append(errs, fmt.Errorf("--addr %q: gebruik host:poort, bijvoorbeeld 127.0.0.1:8080", c.Addr))
 	}
-	if !strings.HasPrefix(c.DB, "sqlite:") && !strings.HasPrefix(c.DB, "postgres://") && !strings.HasPrefix(c.DB, "postgresql://") {
-		errs = append(errs, fmt.Errorf("--db %q: gebruik sqlite:pad/bestand.db of postgres://gebruiker@host/naam", c.DB))
+	if err := checkDB(c.DB); err != nil {
+		errs = append(errs, fmt.Errorf("--db %q: %w", c.DB, err))
 	}
 	if c.SMTP != "" {
 		if _, _, err := net.SplitHostPort(c.SMTP); err != nil {
