@@ -1,6 +1,16 @@
 package incident
 
-import "time"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"time"
+
+	"weerbaar/internal/audit"
+	"weerbaar/internal/auth"
+	"weerbaar/internal/valid"
+)
 
 // Aangifte is the police report as the ELA/VPT agreements need it
 // registered. A correction is recorded as a new one; the newest counts.
@@ -60,3 +70,120 @@ const (
 	// a clear message ("home_address_refused").
 	AddressHome AddressChoice = "home"
 )
+
+// RecordAangifte registers a police report for an incident: by its
+// reporter, or by the coördinator of its organisation. It meets the
+// aangifte reminder. The home address is refused as the address used.
+func (s *Service) RecordAangifte(ctx context.Context, p *auth.Principal, incidentID int64, in Aangifte) (*Aangifte, error) {
+	now := s.now()
+	a := in
+	a.ID, a.IncidentID, a.RecordedAt = 0, incidentID, now
+	a.FiledOn = dateOnly(in.FiledOn)
+	if p != nil {
+		a.ActorID = p.AccountID
+	}
+	if a.VPTApplied == "" {
+		a.VPTApplied = Unknown
+	}
+	if err := checkAangifte(&a, now); err != nil {
+		return nil, err
+	}
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		inc, err := loadHead(ctx, tx, incidentID)
+		if err != nil {
+			return err
+		}
+		if !allowed(p, ActAangifte, inc) {
+			return errDenied{inc}
+		}
+		sl := &sealer{ctx: ctx, q: tx, v: s.vault, keyID: inc.KeyID, id: inc.ID}
+		pv, place := sl.seal("pv_number", a.PVNumber), sl.seal("pv_place", a.PVPlace)
+		if sl.err != nil {
+			return sl.err
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO incident_aangiftes (incident_id, report_type,
+			filed_by, vpt_asked, vpt_applied, address_used, under_number, filed_on, police_unit,
+			pv_number_enc, pv_place_enc, actor_id, recorded_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			inc.ID, a.Type, a.FiledBy, a.VPTAsked, a.VPTApplied, a.Address, a.UnderNumber,
+			a.FiledOn, a.PoliceUnit, pv, place, a.ActorID, a.RecordedAt).Scan(&a.ID); err != nil {
+			return fmt.Errorf("incident %d: aangifte: %w", inc.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE incidents SET aangifte_at = $2
+			WHERE id = $1 AND aangifte_at IS NULL`, inc.ID, now); err != nil {
+			return fmt.Errorf("incident %d: aangifte: %w", inc.ID, err)
+		}
+		return s.audit.Write(ctx, tx, audit.Event{Actor: a.ActorID, OrgID: inc.OrgID,
+			Action: "incident.aangifte", Object: "incident", ObjectID: strconv.FormatInt(inc.ID, 10),
+			Detail: string(a.Type)})
+	})
+	if err != nil {
+		return nil, s.denied(ctx, p, ActAangifte, err)
+	}
+	return &a, nil
+}
+
+func checkAangifte(a *Aangifte, now time.Time) error {
+	e := &valid.Error{}
+	if !oneOf(a.Type, []ReportType{ReportMelding, ReportAangifte}) {
+		e.Add("type", "required")
+	}
+	if !oneOf(a.FiledBy, []FiledBy{FiledByVictim, FiledByEmployer}) {
+		e.Add("filedBy", "required")
+	}
+	if !oneOf(a.VPTApplied, []Answer{Yes, No, Unknown}) {
+		e.Add("vptApplied", "unknown")
+	}
+	switch a.Address {
+	case AddressOrganisation, AddressDomicile:
+	case AddressHome:
+		// The suspect can read the file: never the home address.
+		e.Add("address", "home_address_refused")
+	default:
+		e.Add("address", "required")
+	}
+	if a.FiledOn.IsZero() {
+		e.Add("filedOn", "required")
+	} else if a.FiledOn.After(now) {
+		e.Add("filedOn", "future")
+	}
+	checkLengths(e, map[string]lenCheck{"policeUnit": {a.PoliceUnit, maxShort},
+		"pvNumber": {a.PVNumber, maxShort}, "pvPlace": {a.PVPlace, maxShort}})
+	return e.Err()
+}
+
+// dateOnly keeps the calendar day of t (as given) at midnight UTC.
+func dateOnly(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func (s *Service) loadAangiftes(ctx context.Context, id int64) ([]Aangifte, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, report_type, filed_by, vpt_asked, vpt_applied,
+		address_used, under_number, filed_on, police_unit, pv_number_enc, pv_place_enc, actor_id,
+		recorded_at FROM incident_aangiftes WHERE incident_id = $1 ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("incident %d: aangiftes: %w", id, err)
+	}
+	defer rows.Close()
+	op := &opener{ctx: ctx, q: s.db, v: s.vault, id: id}
+	var out []Aangifte
+	for rows.Next() {
+		a := Aangifte{IncidentID: id}
+		var pv, place []byte
+		if err := rows.Scan(&a.ID, &a.Type, &a.FiledBy, &a.VPTAsked, &a.VPTApplied, &a.Address,
+			&a.UnderNumber, &a.FiledOn, &a.PoliceUnit, &pv, &place, &a.ActorID, &a.RecordedAt); err != nil {
+			return nil, fmt.Errorf("incident %d: aangiftes: %w", id, err)
+		}
+		a.FiledOn, a.RecordedAt = dateOnly(a.FiledOn.UTC()), a.RecordedAt.UTC()
+		a.PVNumber, a.PVPlace = op.open("pv_number", pv), op.open("pv_place", place)
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("incident %d: aangiftes: %w", id, err)
+	}
+	return out, op.err
+}

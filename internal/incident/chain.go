@@ -1,16 +1,26 @@
 package incident
 
-import "time"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"time"
+
+	"weerbaar/internal/audit"
+	"weerbaar/internal/auth"
+	"weerbaar/internal/valid"
+)
 
 // ChainStepKind is a step in the criminal chain (strafrechtketen).
 type ChainStepKind string
 
 const (
-	ChainAangifte  ChainStepKind = "aangifte"
-	ChainDecision  ChainStepKind = "beslissing_om" // outcome: seponering, dagvaarding, strafbeschikking, ...
-	ChainHearing   ChainStepKind = "zitting"
-	ChainVerdict   ChainStepKind = "uitspraak"
-	ChainMeasure   ChainStepKind = "maatregel" // outcome: contactverbod, gebiedsverbod, ...
+	ChainAangifte ChainStepKind = "aangifte"
+	ChainDecision ChainStepKind = "beslissing_om" // outcome: seponering, dagvaarding, strafbeschikking, ...
+	ChainHearing  ChainStepKind = "zitting"
+	ChainVerdict  ChainStepKind = "uitspraak"
+	ChainMeasure  ChainStepKind = "maatregel" // outcome: contactverbod, gebiedsverbod, ...
 )
 
 // ChainSteps lists every step kind in the order of the chain.
@@ -26,4 +36,91 @@ type ChainStep struct {
 	Note       string    // sealed
 	ActorID    int64
 	RecordedAt time.Time
+}
+
+// AddChainStep adds a step to the criminal-chain timeline (coördinator of
+// the organisation) and notifies the reporter: on their start page, and by
+// e-mail through Options.Notify. A hearing may be dated ahead (it is
+// scheduled); other steps have happened.
+func (s *Service) AddChainStep(ctx context.Context, p *auth.Principal, incidentID int64, in ChainStep) (*ChainStep, error) {
+	now := s.now()
+	c := ChainStep{IncidentID: incidentID, Step: in.Step, Outcome: in.Outcome,
+		On: dateOnly(in.On), Note: in.Note, RecordedAt: now}
+	if p != nil {
+		c.ActorID = p.AccountID
+	}
+	if err := checkChainStep(&c, now); err != nil {
+		return nil, err
+	}
+	var notes []Notification
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		inc, err := loadHead(ctx, tx, incidentID)
+		if err != nil {
+			return err
+		}
+		if !allowed(p, ActFollowUp, inc) {
+			return errDenied{inc}
+		}
+		sl := &sealer{ctx: ctx, q: tx, v: s.vault, keyID: inc.KeyID, id: inc.ID}
+		note := sl.seal("chain_note", c.Note)
+		if sl.err != nil {
+			return sl.err
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO incident_chain_steps
+			(incident_id, step, outcome, step_on, note_enc, actor_id, recorded_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, inc.ID, c.Step, c.Outcome, c.On,
+			note, c.ActorID, c.RecordedAt).Scan(&c.ID); err != nil {
+			return fmt.Errorf("incident %d: chain step: %w", inc.ID, err)
+		}
+		if notes, err = s.addNotification(ctx, tx, inc, NoticeChainPrefix+string(c.Step)); err != nil {
+			return err
+		}
+		return s.audit.Write(ctx, tx, audit.Event{Actor: c.ActorID, OrgID: inc.OrgID,
+			Action: "incident.chain", Object: "incident", ObjectID: strconv.FormatInt(inc.ID, 10),
+			Detail: string(c.Step)})
+	})
+	if err != nil {
+		return nil, s.denied(ctx, p, ActFollowUp, err)
+	}
+	s.notify(ctx, notes)
+	return &c, nil
+}
+
+func checkChainStep(c *ChainStep, now time.Time) error {
+	e := &valid.Error{}
+	if !oneOf(c.Step, ChainSteps) {
+		e.Add("step", "unknown")
+	}
+	if c.On.IsZero() {
+		e.Add("on", "required")
+	} else if c.Step != ChainHearing && c.On.After(now) {
+		e.Add("on", "future")
+	}
+	checkLengths(e, map[string]lenCheck{"outcome": {c.Outcome, maxShort}, "note": {c.Note, maxText}})
+	return e.Err()
+}
+
+func (s *Service) loadChain(ctx context.Context, id int64) ([]ChainStep, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, step, outcome, step_on, note_enc, actor_id,
+		recorded_at FROM incident_chain_steps WHERE incident_id = $1 ORDER BY step_on, id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("incident %d: chain: %w", id, err)
+	}
+	defer rows.Close()
+	op := &opener{ctx: ctx, q: s.db, v: s.vault, id: id}
+	var out []ChainStep
+	for rows.Next() {
+		c := ChainStep{IncidentID: id}
+		var note []byte
+		if err := rows.Scan(&c.ID, &c.Step, &c.Outcome, &c.On, &note, &c.ActorID, &c.RecordedAt); err != nil {
+			return nil, fmt.Errorf("incident %d: chain: %w", id, err)
+		}
+		c.On, c.RecordedAt = dateOnly(c.On.UTC()), c.RecordedAt.UTC()
+		c.Note = op.open("chain_note", note)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("incident %d: chain: %w", id, err)
+	}
+	return out, op.err
 }

@@ -178,6 +178,7 @@ type Summary struct {
 	VictimRole  VictimRole
 	Kinds       []Kind
 	PlaceKind   PlaceKind
+	Platform    string
 	OccurredAt  time.Time
 	SubmittedAt time.Time
 	InDanger    bool
@@ -185,4 +186,16 @@ type Summary struct {
 	// (reported at intake or recorded since).
 	Aangifte  bool
 	Deadlines Deadlines
+}
+
+// Overdue reports whether the incident has a deadline past due and unmet
+// at now; closed incidents have none.
+func (s Summary) Overdue(now time.Time) bool {
+	return s.Status != StatusClosed && s.Status != StatusDraft && s.Deadlines.Overdue(now)
+}
+
+// Overdue reports whether the incident has a deadline past due and unmet
+// at now; closed incidents and drafts have none.
+func (inc *Incident) Overdue(now time.Time) bool {
+	return inc.Status != StatusClosed && inc.Status != StatusDraft && inc.Deadlines.Overdue(now)
 }

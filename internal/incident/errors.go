@@ -1,0 +1,14 @@
+package incident
+
+import "errors"
+
+var (
+	// ErrNotFound: no such incident (or protocol, or notification).
+	ErrNotFound = errors.New("niet gevonden")
+	// ErrForbidden: the principal may not do this to this incident or
+	// organisation. The attempt is audited.
+	ErrForbidden = errors.New("geen toegang")
+	// ErrTransition: the status change this would cause is not allowed
+	// (e.g. closing a closed incident, answering satisfaction twice).
+	ErrTransition = errors.New("statuswijziging niet toegestaan")
+)

@@ -1,0 +1,103 @@
+package incident
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"weerbaar/internal/auth"
+	"weerbaar/internal/store"
+)
+
+// Notification is a notice on a person's start page. TextKey is a message
+// catalogue key (the web/mail layer renders it); it names what happened,
+// never the content of the incident.
+type Notification struct {
+	ID         int64
+	AccountID  int64
+	IncidentID int64
+	TextKey    string
+	CreatedAt  time.Time
+	ReadAt     time.Time // zero while unread
+}
+
+// Text keys of the notifications this package creates.
+const (
+	NoticeClosed   = "incident.notice.closed"   // closed; asks whether the reporter is satisfied
+	NoticeReopened = "incident.notice.reopened" // reopened by the coördinator
+	// NoticeChainPrefix + step, e.g. "incident.notice.chain.zitting".
+	NoticeChainPrefix = "incident.notice.chain."
+)
+
+// addNotification stores a notice for the reporter of inc (none for an
+// anonymous reporter: they read their status with the receipt code).
+func (s *Service) addNotification(ctx context.Context, q store.Querier, inc *Incident, key string) ([]Notification, error) {
+	if inc.ReporterID == 0 {
+		return nil, nil
+	}
+	n := Notification{AccountID: inc.ReporterID, IncidentID: inc.ID, TextKey: key, CreatedAt: s.now()}
+	if err := q.QueryRowContext(ctx, `INSERT INTO notifications (account_id, incident_id, text_key, created_at)
+		VALUES ($1, $2, $3, $4) RETURNING id`, n.AccountID, n.IncidentID, n.TextKey, n.CreatedAt).Scan(&n.ID); err != nil {
+		return nil, fmt.Errorf("incident %d: notification: %w", inc.ID, err)
+	}
+	return []Notification{n}, nil
+}
+
+// notify hands committed notifications to the mail hook, if any.
+func (s *Service) notify(ctx context.Context, notes []Notification) {
+	if s.opts.Notify == nil {
+		return
+	}
+	for _, n := range notes {
+		s.opts.Notify(ctx, n.AccountID, n)
+	}
+}
+
+// Notifications returns the principal's notifications, unread first, then
+// newest first; at most 100.
+func (s *Service) Notifications(ctx context.Context, p *auth.Principal) ([]Notification, error) {
+	if p == nil || p.AccountID == 0 {
+		return nil, ErrForbidden
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, account_id, incident_id, text_key, created_at, read_at
+		FROM notifications WHERE account_id = $1
+		ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, id DESC LIMIT 100`, p.AccountID)
+	if err != nil {
+		return nil, fmt.Errorf("notifications: %w", err)
+	}
+	defer rows.Close()
+	var out []Notification
+	for rows.Next() {
+		var n Notification
+		var read sql.NullTime
+		if err := rows.Scan(&n.ID, &n.AccountID, &n.IncidentID, &n.TextKey, &n.CreatedAt, &read); err != nil {
+			return nil, fmt.Errorf("notifications: %w", err)
+		}
+		n.CreatedAt, n.ReadAt = n.CreatedAt.UTC(), utc(read)
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// MarkNotificationRead marks one of the principal's own notifications read.
+func (s *Service) MarkNotificationRead(ctx context.Context, p *auth.Principal, id int64) error {
+	if p == nil || p.AccountID == 0 {
+		return ErrForbidden
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE notifications SET read_at = $3
+		WHERE id = $1 AND account_id = $2 AND read_at IS NULL`, id, p.AccountID, s.now())
+	if err != nil {
+		return fmt.Errorf("notification %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		var owner int64
+		err := s.db.QueryRowContext(ctx, `SELECT account_id FROM notifications WHERE id = $1`, id).Scan(&owner)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && owner != p.AccountID) {
+			return fmt.Errorf("notification %s: %w", strconv.FormatInt(id, 10), ErrNotFound)
+		}
+	}
+	return nil
+}

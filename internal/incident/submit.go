@@ -1,0 +1,131 @@
+package incident
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"weerbaar/internal/audit"
+	"weerbaar/internal/auth"
+	"weerbaar/internal/store"
+	"weerbaar/internal/valid"
+)
+
+// maxIdemKey bounds the idempotency key a client may send.
+const maxIdemKey = 200
+
+// Submit validates a complete report and submits it: status nieuw, the
+// deadlines set, the status history started. in.ID 0 reports directly;
+// otherwise the reporter's draft in.ID is overwritten with in and
+// submitted.
+//
+// idemKey (optional; the API's Idempotency-Key) makes retries safe: a key
+// the same account used before returns the incident it made then, and
+// never makes a second one.
+func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, idemKey string) (*Incident, error) {
+	inc := s.prepare(p, in)
+	if !allowed(p, ActCreate, inc) {
+		return nil, s.deny(ctx, p, ActCreate, inc)
+	}
+	if id, ok, err := s.idempotent(ctx, s.db, p, idemKey); err != nil || ok {
+		return s.firstSubmission(ctx, p, id, err)
+	}
+	e := &valid.Error{}
+	if len(idemKey) > maxIdemKey {
+		e.Add("idempotencyKey", "too_long", maxIdemKey)
+	}
+	checkFormat(inc, s.now(), e)
+	checkSubmit(inc, e)
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
+	var firstID int64
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		id, ok, err := s.idempotent(ctx, tx, p, idemKey)
+		if err != nil || ok {
+			firstID = id
+			return err
+		}
+		return s.submitTx(ctx, tx, p, inc, idemKey)
+	})
+	if errors.Is(err, ErrForbidden) {
+		return nil, s.deny(ctx, p, ActEditDraft, inc)
+	}
+	if err != nil && idemKey != "" {
+		// A concurrent request with the same key may have won the race
+		// (PostgreSQL: unique violation on the key); answer with its result.
+		if id, ok, lerr := s.idempotent(ctx, s.db, p, idemKey); lerr == nil && ok {
+			return s.firstSubmission(ctx, p, id, nil)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if firstID != 0 {
+		return s.firstSubmission(ctx, p, firstID, nil)
+	}
+	return inc, nil
+}
+
+func (s *Service) submitTx(ctx context.Context, tx *sql.Tx, p *auth.Principal, inc *Incident, idemKey string) error {
+	if err := s.openDraft(ctx, tx, p, inc); err != nil {
+		return err
+	}
+	if err := s.writeFields(ctx, tx, inc); err != nil {
+		return err
+	}
+	now := s.now()
+	inc.SubmittedAt = now
+	days, err := s.firstContactDays(ctx, tx, inc.OrgID)
+	if err != nil {
+		return err
+	}
+	s.computeDeadlines(inc, days)
+	d := inc.Deadlines
+	if _, err := tx.ExecContext(ctx, `UPDATE incidents SET submitted_at = $2,
+		first_contact_due = $3, reaction_due = $4, aangifte_due = $5 WHERE id = $1`,
+		inc.ID, now, nullTime(d.FirstContact.Due), nullTime(d.Reaction.Due), nullTime(d.Aangifte.Due)); err != nil {
+		return fmt.Errorf("incident %d: submit: %w", inc.ID, err)
+	}
+	if err := changeStatus(ctx, tx, inc, StatusNew, p.AccountID, now); err != nil {
+		return err
+	}
+	if idemKey != "" {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO incident_idempotency
+			(account_id, idem_key, incident_id, created_at) VALUES ($1, $2, $3, $4)`,
+			p.AccountID, idemKey, inc.ID, now); err != nil {
+			return fmt.Errorf("incident %d: idempotency key: %w", inc.ID, err)
+		}
+	}
+	return s.audit.Write(ctx, tx, audit.Event{Actor: p.AccountID, OrgID: inc.OrgID,
+		Action: "incident.submit", Object: "incident", ObjectID: strconv.FormatInt(inc.ID, 10),
+		Detail: "mode=" + string(inc.Mode)})
+}
+
+// idempotent looks up the incident an earlier Submit with key made.
+func (s *Service) idempotent(ctx context.Context, q store.Querier, p *auth.Principal, key string) (int64, bool, error) {
+	if key == "" {
+		return 0, false, nil
+	}
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT incident_id FROM incident_idempotency
+		WHERE account_id = $1 AND idem_key = $2`, p.AccountID, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("incident: idempotency key: %w", err)
+	}
+	return id, true, nil
+}
+
+// firstSubmission answers a repeated key with the incident made the first
+// time, read as its reporter (and audited as a read).
+func (s *Service) firstSubmission(ctx context.Context, p *auth.Principal, id int64, err error) (*Incident, error) {
+	if err != nil {
+		return nil, err
+	}
+	return s.Get(ctx, p, id)
+}
