@@ -1,0 +1,73 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"weerbaar/internal/valid"
+)
+
+// Form carries what a person typed and what is wrong with it, so a form
+// comes back with their values kept and each error next to its field.
+type Form struct {
+	Values url.Values
+	errors map[string][]string // field name → translated messages
+	order  []string            // fields with errors, first problem first
+}
+
+// FieldError is one line of the error summary above a form.
+type FieldError struct {
+	Field, Message string
+}
+
+// newForm reads the posted form of r (an empty form for GET).
+func newForm(r *http.Request) *Form {
+	f := &Form{Values: url.Values{}, errors: map[string][]string{}}
+	if r.Method == http.MethodPost {
+		if err := r.ParseForm(); err == nil {
+			f.Values = r.PostForm
+		}
+	}
+	return f
+}
+
+// Get returns the value of field name.
+func (f *Form) Get(name string) string { return f.Values.Get(name) }
+
+// AddError puts a translated message next to field.
+func (f *Form) AddError(field, message string) {
+	if _, ok := f.errors[field]; !ok {
+		f.order = append(f.order, field)
+	}
+	f.errors[field] = append(f.errors[field], message)
+}
+
+// HasErrors reports whether any field has a problem.
+func (f *Form) HasErrors() bool { return len(f.order) > 0 }
+
+// Summary lists every problem in form order, for the alert above the form
+// that links to each field.
+func (f *Form) Summary() []FieldError {
+	var out []FieldError
+	for _, field := range f.order {
+		for _, m := range f.errors[field] {
+			out = append(out, FieldError{Field: field, Message: m})
+		}
+	}
+	return out
+}
+
+// addProblems translates the field problems inside err (a valid.Error from
+// a service) into f, through catalogue keys "valid.<code>". It reports
+// false when err holds no field problems, so the caller hands err to fail.
+func (s *Server) addProblems(r *http.Request, f *Form, err error) bool {
+	v, ok := valid.As(err)
+	if !ok {
+		return false
+	}
+	lang := language(r)
+	for _, p := range v.Problems {
+		f.AddError(p.Field, s.cat.T(lang, "valid."+p.Code, p.Args...))
+	}
+	return true
+}

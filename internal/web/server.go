@@ -1,0 +1,79 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+
+	"weerbaar/internal/auth"
+	"weerbaar/internal/i18n"
+)
+
+// Options is what the web layer needs from the rest of Weerbaar.
+type Options struct {
+	Log     *slog.Logger
+	Catalog *i18n.Catalog
+	Auth    *auth.Service
+	// HTTPS says people reach Weerbaar over HTTPS even when the request
+	// arrives without TLS (TLS ends at a proxy the operator runs). The app
+	// sets it when --base-url starts with https://. Requests with r.TLS set
+	// count as HTTPS regardless.
+	HTTPS bool
+	// Sections fill the start page, in order. Features add theirs in
+	// internal/app; see StartSections for the built-in ones.
+	Sections []Section
+}
+
+// Server is the HTML side of Weerbaar: every page, the static files and the
+// middleware that guards them. It is an http.Handler.
+type Server struct {
+	log      *slog.Logger
+	cat      *i18n.Catalog
+	auth     *auth.Service
+	https    bool
+	pages    map[string]*template.Template
+	assets   *assets
+	sections []Section
+	handler  http.Handler
+}
+
+// New parses the templates and prepares the static files once. It fails
+// when a template does not parse, so a broken page stops the start.
+func New(o Options) (*Server, error) {
+	if o.Log == nil || o.Catalog == nil {
+		return nil, fmt.Errorf("web: Log and Catalog are required")
+	}
+	s := &Server{log: o.Log, cat: o.Catalog, auth: o.Auth, https: o.HTTPS}
+	s.sections = append(StartSections(), o.Sections...)
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, err
+	}
+	if !s.assets.hasVendor() {
+		o.Log.Warn("NL Design System-stijlen ontbreken in deze build; voer `make assets` uit en bouw opnieuw om ze toe te voegen")
+	}
+	if s.pages, err = parsePages(); err != nil {
+		return nil, err
+	}
+	s.handler = s.middleware(s.routes())
+	return s, nil
+}
+
+// ServeHTTP answers one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// middleware wraps the routes, outermost first: headers on every answer
+// (errors and panics too), language, cross-origin forgery protection on
+// every state-changing request, then the session.
+func (s *Server) middleware(mux http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
+	h := s.withSession(mux)
+	h = cop.Handler(h)
+	h = s.withLanguage(h)
+	h = s.recoverPanics(h)
+	return s.securityHeaders(h)
+}
