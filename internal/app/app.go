@@ -30,6 +30,8 @@ func commands() map[string]command {
 		"serve":   {"start de webserver", cmdServe},
 		"migrate": {"werk het databaseschema bij", cmdMigrate},
 		"version": {"toon de versie", cmdVersion},
+		"audit":   {"controleer de audit-log (audit verify)", cmdAudit},
+		"keys":    {"hoofdsleutels maken en wisselen (keys generate|rotate)", cmdKeys},
 	}
 }
 

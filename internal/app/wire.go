@@ -11,6 +11,7 @@ import (
 	"weerbaar/internal/config"
 	"weerbaar/internal/httpx"
 	"weerbaar/internal/store"
+	"weerbaar/internal/vault"
 )
 
 // App holds the running parts of Weerbaar.
@@ -19,6 +20,7 @@ type App struct {
 	Log    *slog.Logger
 	DB     *store.DB
 	Audit  *audit.Log
+	Vault  *vault.Vault // field encryption; every service that stores sensitive text uses it
 
 	// API and Web are mounted by Handler when set: API under /api/, Web on
 	// every other path.
@@ -30,6 +32,12 @@ type App struct {
 
 // New opens and migrates the database and builds every service.
 func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, error) {
+	// The master key first: without one (outside demo mode) nothing starts
+	// and no database file is made.
+	keys, err := vault.LoadKeyring(cfg, logger)
+	if err != nil {
+		return nil, err
+	}
 	db, err := store.Open(ctx, cfg.DB)
 	if err != nil {
 		return nil, err
@@ -41,6 +49,7 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 	} else if n > 0 {
 		logger.Info("databaseschema bijgewerkt", "migraties", n)
 	}
+	a.Vault = vault.New(db, keys)
 	a.Audit = audit.New(db)
 	return a, nil
 }

@@ -87,4 +87,3 @@ func chainHash(prev string, seq int64, at time.Time, e Event) string {
 
 // ErrBroken is returned by Verify when the chain does not hold.
 var ErrBroken = errors.New("audit chain broken")
-
