@@ -154,3 +154,5 @@ func wantErr(t *testing.T, err, want error) {
 		t.Fatalf("err = %v, want %v", err, want)
 	}
 }
+
+func totpCodeAt(secret string, at time.Time) (string, error) { return totp.GenerateCode(secret, at) }

@@ -1,0 +1,300 @@
+package auth
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"weerbaar/internal/audit"
+	"weerbaar/internal/store"
+	"weerbaar/internal/store/storetest"
+)
+
+func TestLoginFailsAlikeForUnknownEmailWrongPasswordAndDisabledAccount(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.account("raadslid@example.nl", RoleMember, "GM0344")
+		gone := f.account("oud-raadslid@example.nl", RoleMember, "GM0344")
+		if err := f.s.Disable(f.ctx, nil, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		f.s.dummyHash(f.ctx) // made once; not counted below
+		cases := []struct{ rule, email, pw, reason string }{
+			{"unknown e-mail address", "niemand@example.nl", testPassword, "unknown_email"},
+			{"wrong password", "raadslid@example.nl", "verkeerd wachtwoord", "wrong_password"},
+			{"disabled account", "oud-raadslid@example.nl", testPassword, "disabled"},
+		}
+		var first string
+		for _, c := range cases {
+			before := f.s.hashes.Load()
+			_, err := f.s.Login(f.ctx, c.email, c.pw, "192.0.2.1:4000")
+			wantErr(t, err, ErrInvalidCredentials)
+			if first == "" {
+				first = err.Error()
+			} else if err.Error() != first {
+				t.Errorf("%s: message %q differs from %q", c.rule, err, first)
+			}
+			if n := f.s.hashes.Load() - before; n != 1 {
+				t.Errorf("%s: ran argon2 %d times, want exactly 1 like every other path", c.rule, n)
+			}
+			if n := f.count(`SELECT COUNT(*) FROM audit_log WHERE action = 'login.failed' AND detail = $1`, "reason="+c.reason); n != 1 {
+				t.Errorf("%s: %d login.failed audits with reason %s, want 1", c.rule, n, c.reason)
+			}
+		}
+		if n := f.count(`SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%verkeerd%' OR detail LIKE '%192.0.2%' OR detail LIKE '%niemand%'`); n != 0 {
+			t.Fatalf("%d audit rows hold a password, address or typed e-mail", n)
+		}
+	})
+}
+
+func TestLoginIsRateLimitedPerAccountUntilTheWindowPasses(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.account("raadslid@example.nl", RoleMember, "GM0344")
+		for i := 0; i < MaxAccountFailures; i++ {
+			addr := "198.51.100." + string(rune('1'+i%9)) // many addresses: the account limit counts them together
+			_, err := f.s.Login(f.ctx, "raadslid@example.nl", "verkeerd wachtwoord", addr)
+			wantErr(t, err, ErrInvalidCredentials)
+		}
+		_, err := f.s.Login(f.ctx, "raadslid@example.nl", testPassword, "203.0.113.5")
+		wantErr(t, err, ErrRateLimited)
+		if f.audits("login.rate_limited") != 1 {
+			t.Fatal("rate limit not audited")
+		}
+		// An unknown address is limited the same way, so the limit tells nothing.
+		for i := 0; i < MaxAccountFailures; i++ {
+			f.s.Login(f.ctx, "niemand@example.nl", "verkeerd wachtwoord", "203.0.113.6")
+		}
+		_, err = f.s.Login(f.ctx, "niemand@example.nl", "verkeerd wachtwoord", "203.0.113.7")
+		wantErr(t, err, ErrRateLimited)
+
+		f.clk.add(FailureWindow - time.Second)
+		_, err = f.s.Login(f.ctx, "raadslid@example.nl", testPassword, "203.0.113.5")
+		wantErr(t, err, ErrRateLimited)
+		f.clk.add(time.Second)
+		if _, err := f.s.Login(f.ctx, "raadslid@example.nl", testPassword, "203.0.113.5"); err != nil {
+			t.Fatalf("login after the window: %v", err)
+		}
+	})
+}
+
+func TestLoginIsRateLimitedPerAddressAcrossAccounts(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.account("raadslid@example.nl", RoleMember, "GM0344")
+		for i := 0; i < MaxAddressFailures; i++ {
+			email := "onbekend" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + "@example.nl"
+			f.s.Login(f.ctx, email, "verkeerd wachtwoord", "[2001:db8:1:2::1]:443")
+		}
+		// Another address in the same /64 is the same client.
+		_, err := f.s.Login(f.ctx, "raadslid@example.nl", testPassword, "[2001:db8:1:2::99]:443")
+		wantErr(t, err, ErrRateLimited)
+		if _, err := f.s.Login(f.ctx, "raadslid@example.nl", testPassword, "[2001:db8:1:3::1]:443"); err != nil {
+			t.Fatalf("login from another network: %v", err)
+		}
+		if n := f.count(`SELECT COUNT(*) FROM login_failures WHERE subject LIKE '%2001%' OR subject LIKE '%onbekend%'`); n != 0 {
+			t.Fatalf("%d failure rows hold an address in the clear", n)
+		}
+	})
+}
+
+func TestRateLimitIsSharedByEveryAppServer(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.account("raadslid@example.nl", RoleMember, "GM0344")
+		other := NewService(db, audit.New(db), Options{Now: f.clk.now, Argon2: cheapArgon2})
+		for i := 0; i < MaxAccountFailures; i++ {
+			srv := f.s
+			if i%2 == 1 {
+				srv = other
+			}
+			srv.Login(f.ctx, "raadslid@example.nl", "verkeerd wachtwoord", "192.0.2.1")
+		}
+		_, err := other.Login(f.ctx, "raadslid@example.nl", testPassword, "192.0.2.1")
+		wantErr(t, err, ErrRateLimited)
+	})
+}
+
+func TestMemberLogsInWithPasswordAndIsOfferedTOTP(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		a := f.account("raadslid@example.nl", RoleMember, "GM0344")
+		step, err := f.s.Login(f.ctx, "RAADSLID@example.nl", testPassword, "192.0.2.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if step.Session == "" || step.Pending != "" || step.NeedsTOTP || step.NeedsTOTPSetup || !step.OfferTOTP {
+			t.Fatalf("step = %+v, want a session and the TOTP offer", step)
+		}
+		p, err := f.s.Authenticate(f.ctx, step.Session)
+		if err != nil || p.AccountID != a.ID || p.OrgID != f.org("GM0344") || p.Role != RoleMember {
+			t.Fatalf("principal = %+v, %v", p, err)
+		}
+		if f.audits("login") != 1 {
+			t.Fatal("login not audited")
+		}
+	})
+}
+
+func TestEveryStaffRoleMustSetUpTOTPBeforeGettingASession(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		for _, c := range []struct {
+			role Role
+			org  string
+		}{{RoleCoordinator, "GM0344"}, {RoleSupportTeam, ""}, {RolePartner, "NVvR"}, {RoleSecretariat, ""}, {RoleAdmin, ""}} {
+			email := string(c.role) + "@example.nl"
+			f.account(email, c.role, c.org)
+			step, err := f.s.Login(f.ctx, email, testPassword, "192.0.2.1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if step.Session != "" || !step.NeedsTOTPSetup || step.Pending == "" {
+				t.Fatalf("%s: step = %+v, want only a pending token for TOTP set-up", c.role, step)
+			}
+			_, err = f.s.Authenticate(f.ctx, step.Pending)
+			wantErr(t, err, ErrNoSession)
+			_, err = f.s.LoginTOTP(f.ctx, step.Pending, "123456", "192.0.2.1")
+			wantErr(t, err, ErrNoSession)
+			secret, url, err := f.s.BeginTOTPSetup(f.ctx, step.Pending)
+			if err != nil || !strings.HasPrefix(url, "otpauth://totp/Weerbaar:") || !strings.Contains(url, "period=30") {
+				t.Fatalf("%s: begin = %q, %v", c.role, url, err)
+			}
+			_, _, err = f.s.ConfirmTOTPSetup(f.ctx, step.Pending, secret, "000000", "192.0.2.1")
+			wantErr(t, err, ErrInvalidCode)
+			session, codes, err := f.s.ConfirmTOTPSetup(f.ctx, step.Pending, secret, f.code(secret), "192.0.2.1")
+			if err != nil || len(codes) != RecoveryCodeCount {
+				t.Fatalf("%s: confirm: %d codes, %v", c.role, len(codes), err)
+			}
+			if _, err := f.s.Authenticate(f.ctx, session); err != nil {
+				t.Fatalf("%s: session after set-up: %v", c.role, err)
+			}
+			_, _, err = f.s.ConfirmTOTPSetup(f.ctx, step.Pending, secret, f.code(secret), "192.0.2.1")
+			wantErr(t, err, ErrNoSession) // the pending token is used up
+
+			f.clk.add(time.Minute)
+			step, err = f.s.Login(f.ctx, email, testPassword, "192.0.2.1")
+			if err != nil || !step.NeedsTOTP || step.Session != "" {
+				t.Fatalf("%s: second login step = %+v, %v; want TOTP asked", c.role, step, err)
+			}
+			if _, err := f.s.LoginTOTP(f.ctx, step.Pending, f.code(secret), "192.0.2.1"); err != nil {
+				t.Fatalf("%s: login with TOTP: %v", c.role, err)
+			}
+		}
+		if f.audits("totp.set") != 5 {
+			t.Fatalf("totp.set audited %d times, want 5", f.audits("totp.set"))
+		}
+	})
+}
+
+func TestMemberWithTOTPIsAskedForIt(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.account("raadslid@example.nl", RoleMember, "GM0344")
+		_, p, _ := f.login("raadslid@example.nl")
+		secret, _, err := f.s.BeginTOTP(f.ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.ConfirmTOTP(f.ctx, p, secret, f.code(secret)); err != nil {
+			t.Fatal(err)
+		}
+		step, err := f.s.Login(f.ctx, "raadslid@example.nl", testPassword, "192.0.2.1")
+		if err != nil || !step.NeedsTOTP || step.Session != "" {
+			t.Fatalf("step = %+v, %v; want TOTP asked", step, err)
+		}
+	})
+}
+
+func TestTOTPCodeWorksOnlyOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.account("griffier@example.nl", RoleCoordinator, "GM0344")
+		_, _, secret := f.login("griffier@example.nl") // uses the code of this time step
+		step, _ := f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
+		_, err := f.s.LoginTOTP(f.ctx, step.Pending, f.code(secret), "192.0.2.1")
+		wantErr(t, err, ErrInvalidCode)
+		f.clk.add(30 * time.Second)
+		code := f.code(secret)
+		if _, err := f.s.LoginTOTP(f.ctx, step.Pending, code, "192.0.2.1"); err != nil {
+			t.Fatalf("fresh code: %v", err)
+		}
+		step, _ = f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
+		_, err = f.s.LoginTOTP(f.ctx, step.Pending, code, "192.0.2.1")
+		wantErr(t, err, ErrInvalidCode)
+	})
+}
+
+func TestTOTPAcceptsOneStepOfClockSkewEitherWay(t *testing.T) {
+	now := time.Date(2026, 11, 23, 9, 0, 15, 0, time.UTC)
+	secret, _, err := newTOTPKey("griffier@example.nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		rule   string
+		offset time.Duration
+		want   bool
+	}{
+		{"code of this step", 0, true},
+		{"code of the step before", -30 * time.Second, true},
+		{"code of the step after", 30 * time.Second, true},
+		{"code two steps old", -60 * time.Second, false},
+		{"code two steps ahead", 60 * time.Second, false},
+	} {
+		code, _ := totpCodeAt(secret, now.Add(c.offset))
+		if _, ok := matchTOTP(secret, code, now, 0); ok != c.want {
+			t.Errorf("%s: accepted = %v, want %v", c.rule, ok, c.want)
+		}
+	}
+	if _, ok := matchTOTP("AAAA", "123456", now, 0); ok {
+		t.Error("a secret shorter than 160 bits accepted")
+	}
+}
+
+func TestRecoveryCodeLogsInOnceAndIsStoredHashed(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.account("griffier@example.nl", RoleCoordinator, "GM0344")
+		step, _ := f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
+		secret, _, _ := f.s.BeginTOTPSetup(f.ctx, step.Pending)
+		_, codes, err := f.s.ConfirmTOTPSetup(f.ctx, step.Pending, secret, f.code(secret), "192.0.2.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := f.count(`SELECT COUNT(*) FROM recovery_codes WHERE code_hash = $1 OR code_hash = $2`, codes[0], normalizeRecoveryCode(codes[0])); n != 0 {
+			t.Fatal("recovery code stored in the clear")
+		}
+		step, _ = f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
+		if _, err := f.s.LoginTOTP(f.ctx, step.Pending, strings.ToUpper(codes[0]), "192.0.2.1"); err != nil {
+			t.Fatalf("recovery code (upper case): %v", err)
+		}
+		step, _ = f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
+		_, err = f.s.LoginTOTP(f.ctx, step.Pending, codes[0], "192.0.2.1")
+		wantErr(t, err, ErrInvalidCode)
+		if f.count(`SELECT COUNT(*) FROM audit_log WHERE action = 'login' AND detail LIKE '%recovery_code%'`) != 1 {
+			t.Fatal("login by recovery code not audited as such")
+		}
+	})
+}
+
+func TestPendingTokenEndsAfterFiveWrongCodesOrFiveMinutes(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.account("griffier@example.nl", RoleCoordinator, "GM0344")
+		_, _, secret := f.login("griffier@example.nl")
+		f.clk.add(time.Minute)
+		step, _ := f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
+		for i := 0; i < maxChallengeTries; i++ {
+			_, err := f.s.LoginTOTP(f.ctx, step.Pending, "000000", "192.0.2.1")
+			wantErr(t, err, ErrInvalidCode)
+		}
+		_, err := f.s.LoginTOTP(f.ctx, step.Pending, f.code(secret), "192.0.2.1")
+		wantErr(t, err, ErrNoSession)
+
+		step, _ = f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
+		f.clk.add(ChallengeLifetime)
+		_, err = f.s.LoginTOTP(f.ctx, step.Pending, f.code(secret), "192.0.2.1")
+		wantErr(t, err, ErrNoSession)
+	})
+}
