@@ -1,0 +1,137 @@
+// Package api is Weerbaar's JSON API under /api/v1. It follows the NL API
+// Design Rules (Logius, 2.1, with the 2.2 rules on kebab-case paths and
+// problem details): Dutch resource names in kebab-case, errors as
+// application/problem+json, an API-Version header on every response and an
+// OpenAPI 3.1 document at /api/v1/openapi.json.
+//
+// Handlers only translate HTTP: they parse, call a domain service and hand
+// the result or error to respond.go, the one place that decides what the
+// client sees. Clients authenticate with personal API tokens; session
+// cookies are never read here, so the API has no cross-site request
+// forgery surface.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"weerbaar/internal/auth"
+	"weerbaar/internal/i18n"
+	"weerbaar/internal/incident"
+	"weerbaar/internal/org"
+	"weerbaar/internal/ratelimit"
+)
+
+const (
+	// Prefix is where the API is mounted; the major version is in the URI.
+	Prefix = "/api/v1"
+	// Version is the full semantic version of the API, sent in the
+	// API-Version header and in the OpenAPI document's info.version.
+	Version = "1.0.0"
+)
+
+// Server answers every request under Prefix.
+type Server struct {
+	deps     Deps
+	mux      *http.ServeMux
+	failures *ratelimit.Limiter // failed token attempts per client address
+	loc      *time.Location     // where dates in query strings are days
+}
+
+// New builds the API with its routes.
+func New(d Deps) *Server {
+	d = d.withDefaults()
+	s := &Server{deps: d, mux: http.NewServeMux(), failures: newFailureLimiter(d.Now),
+		loc: amsterdam()}
+	for _, rt := range s.routes() {
+		s.mux.Handle(rt.pattern(), s.wrap(rt))
+	}
+	s.mux.HandleFunc(Prefix+"/", s.notFoundOrMethod)
+	return s
+}
+
+// Mount registers the API on mux under Prefix. Prefix itself is
+// registered too, or the mux would redirect it to Prefix+"/".
+func (s *Server) Mount(mux *http.ServeMux) {
+	mux.Handle(Prefix+"/", s)
+	mux.Handle(Prefix, s)
+}
+
+// ServeHTTP sets the headers every API response carries and refuses paths
+// with a trailing slash (or any other unclean form) with 404 instead of
+// letting a mux redirect them: the NL API Design Rules want URIs without a
+// trailing slash, and a redirect would make a client's mistake invisible.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setCommonHeaders(w, r)
+	if p := r.URL.Path; p == Prefix || strings.HasSuffix(p, "/") || strings.Contains(p, "//") || strings.Contains(p, "/.") {
+		s.problem(w, r, http.StatusNotFound, "Niet gevonden", "Dit adres bestaat niet. Adressen in deze API eindigen nooit op een schuine streep.")
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// notFoundOrMethod answers requests that match no route: 405 when the path
+// exists with another method, 404 otherwise, both as problem+json.
+func (s *Server) notFoundOrMethod(w http.ResponseWriter, r *http.Request) {
+	if allow := s.allowedMethods(r); len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		s.problem(w, r, http.StatusMethodNotAllowed, "Methode niet toegestaan",
+			"Dit adres kent alleen "+strings.Join(allow, ", ")+".")
+		return
+	}
+	s.problem(w, r, http.StatusNotFound, "Niet gevonden", "Dit adres bestaat niet in deze API.")
+}
+
+// allowedMethods lists the methods a route exists for at r's path.
+func (s *Server) allowedMethods(r *http.Request) []string {
+	var allow []string
+	seen := map[string]bool{}
+	for _, rt := range s.routes() {
+		if seen[rt.method] {
+			continue
+		}
+		seen[rt.method] = true
+		probe := r.Clone(r.Context())
+		probe.Method = rt.method
+		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != Prefix+"/" {
+			allow = append(allow, rt.method)
+		}
+	}
+	return allow
+}
+
+// Deps is what the API needs from the rest of Weerbaar.
+type Deps struct {
+	Log       *slog.Logger
+	Auth      *auth.Service
+	Orgs      *org.Service
+	Messages  *i18n.Catalog
+	Incidents *incident.Service
+	// Now is the clock of the token failure limiter; nil means time.Now.
+	Now func() time.Time
+}
+
+func (d Deps) withDefaults() Deps {
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Messages == nil {
+		// The catalogues are embedded; i18n's own tests prove they load.
+		d.Messages, _ = i18n.Load()
+	}
+	return d
+}
+
+// amsterdam is where the people using Weerbaar count their days.
+func amsterdam() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		return time.FixedZone("CET", 3600) // no tz database: standard time
+	}
+	return loc
+}

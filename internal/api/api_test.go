@@ -1,0 +1,150 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"sort"
+	"strings"
+	"testing"
+
+	"weerbaar/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { storetest.Main(m) }
+
+// TestEveryRouteIsDocumented keeps routes.go and openapi.json equal: a
+// route without documentation, or documentation without a route, fails.
+func TestEveryRouteIsDocumented(t *testing.T) {
+	var doc struct {
+		Info    struct{ Version string }
+		Servers []struct{ URL string }
+		Paths   map[string]map[string]json.RawMessage
+	}
+	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
+		t.Fatalf("openapi.json: %v", err)
+	}
+	if doc.Info.Version != Version {
+		t.Errorf("info.version %q, API-Version header %q", doc.Info.Version, Version)
+	}
+	if len(doc.Servers) != 1 || doc.Servers[0].URL != Prefix {
+		t.Errorf("servers %+v, want one with url %s", doc.Servers, Prefix)
+	}
+	documented := map[string]bool{}
+	for path, item := range doc.Paths {
+		for method := range item {
+			switch method {
+			case "get", "put", "post", "delete", "patch":
+				documented[strings.ToUpper(method)+" "+Prefix+path] = true
+			}
+		}
+	}
+	routed := map[string]bool{}
+	for _, rt := range New(Deps{}).routes() {
+		if routed[rt.pattern()] {
+			t.Errorf("route %s registered twice", rt.pattern())
+		}
+		routed[rt.pattern()] = true
+	}
+	for _, p := range sortedKeys(routed) {
+		if !documented[p] {
+			t.Errorf("route %s is not in openapi.json", p)
+		}
+	}
+	for _, p := range sortedKeys(documented) {
+		if !routed[p] {
+			t.Errorf("openapi.json describes %s, which no route serves", p)
+		}
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestOpenAPIDocumentIsPublicWithOpenCORS(t *testing.T) {
+	srv := newTestServer(t, Deps{})
+	res := srv.get(t, "/api/v1/openapi.json", "", "Origin", "https://portaal.example.org")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, res.body)
+	}
+	if got := res.Header.Get("Access-Control-Allow-Origin"); got != "*" {
+		t.Errorf("Access-Control-Allow-Origin %q, want *", got)
+	}
+	if got := res.Header.Get("API-Version"); got != Version {
+		t.Errorf("API-Version %q, want %s", got, Version)
+	}
+	var doc struct {
+		OpenAPI string
+		Info    struct {
+			Contact struct{ Name, URL, Email string }
+		}
+	}
+	res.decode(t, &doc)
+	if !strings.HasPrefix(doc.OpenAPI, "3.1") {
+		t.Errorf("openapi %q, want 3.1.x", doc.OpenAPI)
+	}
+	if c := doc.Info.Contact; c.Name == "" || c.URL == "" || c.Email == "" {
+		t.Errorf("info.contact incomplete: %+v", c)
+	}
+}
+
+// TestTrailingSlashIsNotFoundNotRedirect: the NL API Design Rules want URIs
+// without a trailing slash; Go's ServeMux would redirect some of these.
+func TestTrailingSlashIsNotFoundNotRedirect(t *testing.T) {
+	srv := newTestServer(t, Deps{})
+	for _, path := range []string{"/api/v1/mij/", "/api/v1/openapi.json/", "/api/v1/meldingen/",
+		"/api/v1/", "/api/v1", "/api/v1/meldingen/1/", "/api/v1/api-tokens/"} {
+		t.Run(path, func(t *testing.T) {
+			res := srv.get(t, path, "")
+			if res.StatusCode != http.StatusNotFound {
+				t.Fatalf("status %d (Location %q), want 404", res.StatusCode, res.Header.Get("Location"))
+			}
+			res.problem(t)
+			if res.Header.Get("API-Version") != Version {
+				t.Errorf("API-Version %q", res.Header.Get("API-Version"))
+			}
+		})
+	}
+}
+
+func TestUnknownPathAndWrongMethodAreProblems(t *testing.T) {
+	srv := newTestServer(t, Deps{})
+	res := srv.get(t, "/api/v1/bestaat-niet", "")
+	if res.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown path: status %d, want 404", res.StatusCode)
+	}
+	res.problem(t)
+	res = srv.do(t, "DELETE", "/api/v1/mij", "", nil)
+	if res.StatusCode != http.StatusMethodNotAllowed {
+		t.Fatalf("DELETE /mij: status %d, want 405", res.StatusCode)
+	}
+	res.problem(t)
+	if allow := res.Header.Get("Allow"); !strings.Contains(allow, "GET") {
+		t.Errorf("Allow %q, want GET", allow)
+	}
+}
+
+// TestEveryResponseCarriesVersionAndNoStore covers successes and errors.
+func TestEveryResponseCarriesVersionAndNoStore(t *testing.T) {
+	srv := newTestServer(t, Deps{})
+	for _, c := range []struct{ method, path string }{
+		{"GET", "/api/v1/mij"}, {"GET", "/api/v1/bestaat-niet"}, {"DELETE", "/api/v1/mij"},
+		{"GET", "/api/v1/mij/"},
+	} {
+		res := srv.do(t, c.method, c.path, "", nil)
+		if res.Header.Get("API-Version") != Version {
+			t.Errorf("%s %s: API-Version %q", c.method, c.path, res.Header.Get("API-Version"))
+		}
+		if res.Header.Get("Cache-Control") != "no-store" {
+			t.Errorf("%s %s: Cache-Control %q", c.method, c.path, res.Header.Get("Cache-Control"))
+		}
+		if res.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s %s: no nosniff", c.method, c.path)
+		}
+	}
+}
