@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"weerbaar/internal/audit"
+	"weerbaar/internal/auth"
 	"weerbaar/internal/config"
 	"weerbaar/internal/httpx"
 	"weerbaar/internal/store"
@@ -21,6 +22,7 @@ type App struct {
 	DB     *store.DB
 	Audit  *audit.Log
 	Vault  *vault.Vault // field encryption; every service that stores sensitive text uses it
+	Auth   *auth.Service
 
 	// API and Web are mounted by Handler when set: API under /api/, Web on
 	// every other path.
@@ -51,6 +53,13 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 	}
 	a.Vault = vault.New(db, keys)
 	a.Audit = audit.New(db)
+	a.Auth = auth.NewService(db, a.Audit, auth.Options{})
+	w, err := newWeb(cfg, logger, a.Auth)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	a.Web = w
 	return a, nil
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -11,7 +12,9 @@ import (
 // totpSetupView is the set-up page: the secret as text and as QR code.
 type totpSetupView struct {
 	Back, Secret, URL string
-	QR                string // data: URL of a PNG, empty when it could not be made
+	// QR is a data: URL of a PNG we drew ourselves (so trusted as a URL);
+	// empty when it could not be made.
+	QR template.URL
 }
 
 // recoveryView shows the recovery codes once, after set-up.
@@ -45,7 +48,7 @@ func (s *Server) renderTOTPSetup(w http.ResponseWriter, r *http.Request, status 
 	if err != nil {
 		s.log.Warn("QR-code maken mislukt; de sleutel staat als tekst op de pagina", "err", err)
 	}
-	v.QR = qr
+	v.QR = template.URL(qr)
 	p := s.page(r, "login.totp.title")
 	p.Form = f
 	p.Data = v

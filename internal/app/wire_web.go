@@ -1,0 +1,28 @@
+package app
+
+import (
+	"log/slog"
+	"strings"
+
+	"weerbaar/internal/auth"
+	"weerbaar/internal/config"
+	"weerbaar/internal/i18n"
+	"weerbaar/internal/web"
+)
+
+// newWeb builds the HTML pages on the auth service. People reach
+// Weerbaar over HTTPS when --base-url says so (TLS then ends at a proxy in
+// front): cookies get Secure and the __Host- prefix and HSTS is sent.
+// Features add start-page sections here.
+func newWeb(cfg config.Config, log *slog.Logger, authSvc *auth.Service) (*web.Server, error) {
+	cat, err := i18n.Load()
+	if err != nil {
+		return nil, err
+	}
+	return web.New(web.Options{
+		Log:     log,
+		Catalog: cat,
+		Auth:    authSvc,
+		HTTPS:   strings.HasPrefix(cfg.BaseURL, "https://"),
+	})
+}
