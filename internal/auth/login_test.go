@@ -102,7 +102,7 @@ func TestRateLimitIsSharedByEveryAppServer(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		f.account("raadslid@example.nl", RoleMember, "GM0344")
-		other := NewService(db, audit.New(db), Options{Now: f.clk.now, Argon2: cheapArgon2})
+		other := NewService(db, audit.New(db), Options{Now: f.clk.now, Argon2: cheapArgon2, Vault: f.s.opts.Vault})
 		for i := 0; i < MaxAccountFailures; i++ {
 			srv := f.s
 			if i%2 == 1 {
@@ -297,4 +297,38 @@ func TestPendingTokenEndsAfterFiveWrongCodesOrFiveMinutes(t *testing.T) {
 		_, err = f.s.LoginTOTP(f.ctx, step.Pending, f.code(secret), "192.0.2.1")
 		wantErr(t, err, ErrNoSession)
 	})
+}
+
+func TestTOTPSecretIsStoredEncryptedAndErasedOnReset(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		a := f.account("griffier@example.nl", RoleCoordinator, "GM0344")
+		_, _, secret := f.login("griffier@example.nl")
+		var sealed []byte
+		var keyID int64
+		db.QueryRowContext(f.ctx, `SELECT totp_secret, totp_key_id FROM accounts WHERE id = $1`, a.ID).Scan(&sealed, &keyID)
+		if len(sealed) == 0 || keyID == 0 || strings.Contains(string(sealed), secret) {
+			t.Fatalf("secret stored as %q with key %d, want sealed by the vault", sealed, keyID)
+		}
+		if err := f.s.ResetTOTP(f.ctx, nil, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		if n := f.count(`SELECT COUNT(*) FROM data_keys WHERE id = $1 AND wrapped IS NULL`, keyID); n != 1 {
+			t.Fatal("data key of the old secret not erased")
+		}
+	})
+}
+
+func TestWithoutVaultTOTPSetUpFailsInsteadOfStoringTheSecretInTheClear(t *testing.T) {
+	db := storetest.SQLite(t)
+	f := newFixture(t, db)
+	f.s.opts.Vault = nil
+	f.account("griffier@example.nl", RoleCoordinator, "GM0344")
+	step, _ := f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
+	secret, _, _ := f.s.BeginTOTPSetup(f.ctx, step.Pending)
+	_, _, err := f.s.ConfirmTOTPSetup(f.ctx, step.Pending, secret, f.code(secret), "192.0.2.1")
+	wantErr(t, err, errNoVault)
+	if n := f.count(`SELECT COUNT(*) FROM accounts WHERE totp_secret IS NOT NULL`); n != 0 {
+		t.Fatal("secret stored without vault")
+	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"weerbaar/internal/audit"
 	"weerbaar/internal/store"
+	"weerbaar/internal/vault"
 )
 
 // Errors callers tell apart. The edge shows them in Dutch.
@@ -62,9 +63,10 @@ type Options struct {
 	// for rate limiting. Empty: a random key kept in the settings table,
 	// shared by every app server on the same database.
 	AddressKey []byte
-	// Sealer encrypts TOTP secrets at rest. Nil: secrets are stored
-	// unencrypted (only until the vault is wired in).
-	Sealer Sealer
+	// Vault encrypts TOTP secrets at rest. Without it, setting up TOTP
+	// fails (secrets are never stored unencrypted); passwords, sessions and
+	// tokens work.
+	Vault *vault.Vault
 	// MaxConcurrentHashes bounds parallel argon2 runs (each takes
 	// Argon2.MemoryKiB of memory). Default: 2 per CPU.
 	MaxConcurrentHashes int

@@ -27,13 +27,6 @@ const (
 	totpIssuer     = "Weerbaar"
 )
 
-// Sealer encrypts small secrets at rest (the vault). aad binds the
-// ciphertext to the row it belongs to.
-type Sealer interface {
-	Seal(ctx context.Context, q store.Querier, plain, aad string) (keyID int64, sealed string, err error)
-	Open(ctx context.Context, q store.Querier, keyID int64, sealed, aad string) (string, error)
-}
-
 func newTOTPKey(email string) (secret, otpauthURL string, err error) {
 	k, err := totp.Generate(totp.GenerateOpts{Issuer: totpIssuer, AccountName: email, Period: totpPeriod,
 		SecretSize: totpSecretSize, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
@@ -92,7 +85,7 @@ func (s *Service) checkSecondFactor(ctx context.Context, tx *sql.Tx, accountID i
 // so the same code (or an earlier one) is refused next time, also by
 // another app server at the same moment.
 func (s *Service) checkTOTP(ctx context.Context, q store.Querier, accountID int64, code string) (bool, error) {
-	var sealed string
+	var sealed []byte
 	var keyID, last int64
 	var enabled bool
 	err := q.QueryRowContext(ctx, `SELECT totp_secret, totp_key_id, totp_last_step, totp_enabled FROM accounts WHERE id = $1`,
@@ -100,7 +93,7 @@ func (s *Service) checkTOTP(ctx context.Context, q store.Querier, accountID int6
 	if err != nil || !enabled {
 		return false, err
 	}
-	secret, err := s.openSecret(ctx, q, accountID, keyID, sealed)
+	secret, err := s.openSecret(ctx, q, accountID, sealed)
 	if err != nil {
 		return false, err
 	}
@@ -118,26 +111,49 @@ func (s *Service) checkTOTP(ctx context.Context, q store.Querier, accountID int6
 
 func totpAAD(accountID int64) string { return "accounts.totp_secret:" + strconv.FormatInt(accountID, 10) }
 
-func (s *Service) sealSecret(ctx context.Context, q store.Querier, accountID int64, secret string) (int64, string, error) {
-	if s.opts.Sealer == nil {
-		return 0, secret, nil
+// errNoVault is returned when TOTP is set up on a service without vault:
+// secrets are never stored unencrypted.
+var errNoVault = errors.New("tweede factor: geen kluis (vault) ingesteld om het geheim versleuteld te bewaren")
+
+// sealSecret encrypts the TOTP secret with a new data key of its own, so
+// a reset can erase the key and with it the secret.
+func (s *Service) sealSecret(ctx context.Context, q store.Querier, accountID int64, secret string) (int64, []byte, error) {
+	if s.opts.Vault == nil {
+		return 0, nil, errNoVault
 	}
-	return s.opts.Sealer.Seal(ctx, q, secret, totpAAD(accountID))
+	keyID, err := s.opts.Vault.NewKey(ctx, q)
+	if err != nil {
+		return 0, nil, fmt.Errorf("tweede factor: %w", err)
+	}
+	sealed, err := s.opts.Vault.SealString(ctx, q, keyID, secret, totpAAD(accountID))
+	return keyID, sealed, err
 }
 
-func (s *Service) openSecret(ctx context.Context, q store.Querier, accountID, keyID int64, sealed string) (string, error) {
-	if keyID == 0 {
-		return sealed, nil
+func (s *Service) openSecret(ctx context.Context, q store.Querier, accountID int64, sealed []byte) (string, error) {
+	if s.opts.Vault == nil {
+		return "", errNoVault
 	}
-	if s.opts.Sealer == nil {
-		return "", errors.New("tweede factor: geheim is versleuteld maar er is geen kluis (vault) ingesteld")
+	return s.opts.Vault.OpenString(ctx, q, sealed, totpAAD(accountID))
+}
+
+// eraseSecret destroys the data key of the account's old TOTP secret.
+func (s *Service) eraseSecret(ctx context.Context, q store.Querier, accountID int64) error {
+	var keyID int64
+	if err := q.QueryRowContext(ctx, `SELECT totp_key_id FROM accounts WHERE id = $1`, accountID).Scan(&keyID); err != nil {
+		return fmt.Errorf("tweede factor: %w", err)
 	}
-	return s.opts.Sealer.Open(ctx, q, keyID, sealed, totpAAD(accountID))
+	if keyID == 0 || s.opts.Vault == nil {
+		return nil
+	}
+	return s.opts.Vault.Erase(ctx, q, keyID)
 }
 
 // enableTOTP stores the secret, marks step as used, replaces the recovery
 // codes and ends the account's other sessions (its factors changed).
 func (s *Service) enableTOTP(ctx context.Context, tx *sql.Tx, actor *Principal, accountID, org int64, secret string, step int64) ([]string, error) {
+	if err := s.eraseSecret(ctx, tx, accountID); err != nil {
+		return nil, err
+	}
 	keyID, sealed, err := s.sealSecret(ctx, tx, accountID, secret)
 	if err != nil {
 		return nil, err
@@ -234,7 +250,10 @@ func (s *Service) ResetTOTP(ctx context.Context, actor *Principal, accountID int
 		return s.denied(ctx, actor, ActionResetTOTP, a.OrgID, strconv.FormatInt(a.ID, 10))
 	}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET totp_secret = '', totp_key_id = 0, totp_enabled = FALSE
+		if err := s.eraseSecret(ctx, tx, a.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET totp_secret = NULL, totp_key_id = 0, totp_enabled = FALSE
 			WHERE id = $1`, a.ID); err != nil {
 			return err
 		}

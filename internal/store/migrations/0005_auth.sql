@@ -1,9 +1,9 @@
 -- Accounts, their factors, sessions and API tokens (internal/auth).
 -- email_key is the e-mail address in lower case: addresses are unique
 -- regardless of case. org_id is empty for the national roles.
--- totp_secret holds the TOTP secret sealed by the vault (totp_key_id names
--- the data key); totp_last_step is the last time step used, so each code
--- works once.
+-- totp_secret holds the TOTP secret sealed by the vault with the account's
+-- own data key totp_key_id (erased when TOTP is reset); totp_last_step is
+-- the last time step used, so each code works once.
 CREATE TABLE accounts (
 	id {{id}},
 	email TEXT NOT NULL,
@@ -13,7 +13,7 @@ CREATE TABLE accounts (
 	org_id BIGINT REFERENCES organisations (id),
 	password_hash TEXT NOT NULL,
 	password_changed_at {{time}} NOT NULL,
-	totp_secret TEXT NOT NULL DEFAULT '',
+	totp_secret {{bytes}},
 	totp_key_id BIGINT NOT NULL DEFAULT 0,
 	totp_last_step BIGINT NOT NULL DEFAULT 0,
 	totp_enabled BOOLEAN NOT NULL DEFAULT FALSE,
