@@ -97,15 +97,15 @@ func (f *fixture) role(r auth.Role, org int64) *auth.Principal {
 // report is a complete, valid report by the victim themselves.
 func (f *fixture) report() *Incident {
 	return &Incident{
-		Mode:        ModeSelf,
-		VictimRole:  RoleWethouder,
-		OccurredAt:  f.clock.t.Add(-2 * time.Hour),
-		Place:       Place{Kind: PlacePublic, Detail: "Markt, bij het stadhuis"},
-		Description: "Een inwoner schreeuwde dat hij weet waar ik woon.",
-		Kinds:       []Kind{KindThreat, KindVerbal},
-		Perpetrator: Perpetrator{Kind: PerpetratorKnown, Description: "Man, ongeveer 50, bekend van de inspraakavond"},
-		Witnesses:   "Bode van het stadhuis (demo)",
-		Impact:      Impact{Personal: "Ik slaap slecht.", FeelsUnsafe: true},
+		Mode:          ModeSelf,
+		VictimRole:    RoleWethouder,
+		OccurredAt:    f.clock.t.Add(-2 * time.Hour),
+		Place:         Place{Kind: PlacePublic, Detail: "Markt, bij het stadhuis"},
+		Description:   "Een inwoner schreeuwde dat hij weet waar ik woon.",
+		Kinds:         []Kind{KindThreat, KindVerbal},
+		Perpetrator:   Perpetrator{Kind: PerpetratorKnown, Description: "Man, ongeveer 50, bekend van de inspraakavond"},
+		Witnesses:     "Bode van het stadhuis (demo)",
+		Impact:        Impact{Personal: "Ik slaap slecht.", FeelsUnsafe: true},
 		WantsAangifte: true,
 	}
 }

@@ -8,13 +8,13 @@ import (
 // TestStatusTransitions checks every pair of statuses, refused ones too.
 func TestStatusTransitions(t *testing.T) {
 	allowed := map[string]bool{
-		"concept>nieuw":                 true,
-		"nieuw>in_behandeling":          true,
-		"nieuw>afgesloten":              true,
-		"in_behandeling>afgesloten":     true,
-		"afgesloten>heropend":           true,
-		"heropend>in_behandeling":       true,
-		"heropend>afgesloten":           true,
+		"concept>nieuw":             true,
+		"nieuw>in_behandeling":      true,
+		"nieuw>afgesloten":          true,
+		"in_behandeling>afgesloten": true,
+		"afgesloten>heropend":       true,
+		"heropend>in_behandeling":   true,
+		"heropend>afgesloten":       true,
 	}
 	for _, from := range Statuses {
 		for _, to := range Statuses {
