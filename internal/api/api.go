@@ -48,24 +48,20 @@ func New(d Deps) *Server {
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.pattern(), s.wrap(rt))
 	}
-	s.mux.HandleFunc(Prefix+"/", s.notFoundOrMethod)
+	// Everything else, also other versions under /api/: a problem, never
+	// the mux's plain-text 404 or a redirect.
+	s.mux.HandleFunc("/", s.notFoundOrMethod)
 	return s
 }
 
-// Mount registers the API on mux under Prefix. Prefix itself is
-// registered too, or the mux would redirect it to Prefix+"/".
-func (s *Server) Mount(mux *http.ServeMux) {
-	mux.Handle(Prefix+"/", s)
-	mux.Handle(Prefix, s)
-}
-
-// ServeHTTP sets the headers every API response carries and refuses paths
+// ServeHTTP serves every path under /api/ (internal/app mounts it there). It
+// sets the headers every API response carries and refuses paths
 // with a trailing slash (or any other unclean form) with 404 instead of
 // letting a mux redirect them: the NL API Design Rules want URIs without a
 // trailing slash, and a redirect would make a client's mistake invisible.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setCommonHeaders(w, r)
-	if p := r.URL.Path; p == Prefix || strings.HasSuffix(p, "/") || strings.Contains(p, "//") || strings.Contains(p, "/.") {
+	if p := r.URL.Path; strings.HasSuffix(p, "/") || strings.Contains(p, "//") || strings.Contains(p, "/.") {
 		s.problem(w, r, http.StatusNotFound, "Niet gevonden", "Dit adres bestaat niet. Adressen in deze API eindigen nooit op een schuine streep.")
 		return
 	}
@@ -95,7 +91,7 @@ func (s *Server) allowedMethods(r *http.Request) []string {
 		seen[rt.method] = true
 		probe := r.Clone(r.Context())
 		probe.Method = rt.method
-		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != Prefix+"/" {
+		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/" {
 			allow = append(allow, rt.method)
 		}
 	}

@@ -98,7 +98,8 @@ func TestOpenAPIDocumentIsPublicWithOpenCORS(t *testing.T) {
 func TestTrailingSlashIsNotFoundNotRedirect(t *testing.T) {
 	srv := newTestServer(t, Deps{})
 	for _, path := range []string{"/api/v1/mij/", "/api/v1/openapi.json/", "/api/v1/meldingen/",
-		"/api/v1/", "/api/v1", "/api/v1/meldingen/1/", "/api/v1/api-tokens/"} {
+		"/api/v1/", "/api/v1", "/api/", "/api/v1/meldingen/1/", "/api/v1/api-tokens/",
+		"/api/v1/organisaties/GM0344/meldingen/"} {
 		t.Run(path, func(t *testing.T) {
 			res := srv.get(t, path, "")
 			if res.StatusCode != http.StatusNotFound {
@@ -114,12 +115,14 @@ func TestTrailingSlashIsNotFoundNotRedirect(t *testing.T) {
 
 func TestUnknownPathAndWrongMethodAreProblems(t *testing.T) {
 	srv := newTestServer(t, Deps{})
-	res := srv.get(t, "/api/v1/bestaat-niet", "")
-	if res.StatusCode != http.StatusNotFound {
-		t.Errorf("unknown path: status %d, want 404", res.StatusCode)
+	for _, path := range []string{"/api/v1/bestaat-niet", "/api/v2/meldingen", "/api/v1/MELDINGEN"} {
+		res := srv.get(t, path, "")
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
+		}
+		res.problem(t)
 	}
-	res.problem(t)
-	res = srv.do(t, "DELETE", "/api/v1/mij", "", nil)
+	res := srv.do(t, "DELETE", "/api/v1/mij", "", nil)
 	if res.StatusCode != http.StatusMethodNotAllowed {
 		t.Fatalf("DELETE /mij: status %d, want 405", res.StatusCode)
 	}

@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// testServer is the API mounted on a mux the way internal/app mounts it,
-// listening on loopback.
+// testServer is the API mounted on a mux the way internal/app's Handler
+// mounts it (under /api/), listening on loopback.
 type testServer struct {
 	*httptest.Server
 	api *Server
@@ -20,7 +20,7 @@ func newTestServer(t *testing.T, d Deps) *testServer {
 	t.Helper()
 	api := New(d)
 	mux := http.NewServeMux()
-	api.Mount(mux)
+	mux.Handle("/api/", api)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return &testServer{Server: srv, api: api}

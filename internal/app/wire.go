@@ -60,6 +60,10 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 		return nil, err
 	}
 	a.Web = w
+	if a.API, err = newAPI(a); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return a, nil
 }
 
