@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
 
 	"weerbaar/internal/audit"
@@ -12,11 +14,15 @@ import (
 	"weerbaar/internal/store"
 )
 
-const auditUsage = `Gebruik: weerbaar audit verify [--db ...]
+const auditUsage = `Gebruik: weerbaar audit verify [--db ...] [--anker REGEL:HASH]
 
 verify  controleert de hele hashketen van de audit-log en meldt de eerste
         breuk (gewijzigde, verwijderde of ingevoegde regels). Exitcode 0 als
         de log intact is, 1 bij een breuk.
+
+Het laatste regelnummer en de hash die verify afdrukt kunt u buiten
+Weerbaar bewaren (een anker). Wie de hele keten herschrijft, valt daarna op
+met --anker REGEL:HASH.
 `
 
 func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -40,7 +46,12 @@ func auditVerify(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs := flagSet("audit verify", stderr)
 	var dsn string
 	config.DBFlag(fs, &dsn)
+	anchor := fs.String("anker", "", "REGEL:HASH die eerder door verify is afgedrukt; de keten moet daar nog dezelfde hash hebben")
 	if err := parse(fs, args, false); err != nil {
+		return err
+	}
+	anchorSeq, anchorHash, err := parseAnchor(*anchor)
+	if err != nil {
 		return err
 	}
 	db, err := store.Open(ctx, dsn)
@@ -58,11 +69,30 @@ func auditVerify(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	case err != nil:
 		return err
 	}
+	if anchorSeq > 0 {
+		if h, err := audit.New(db).HashAt(ctx, anchorSeq); err != nil || h != anchorHash {
+			fmt.Fprintf(stdout, "audit-log NIET intact: regel %d heeft niet meer de hash van het anker: de keten is herschreven\n", anchorSeq)
+			return errors.New("audit-log is niet intact")
+		}
+	}
 	fmt.Fprintf(stdout, "audit-log intact: %d regels\n", rep.Rows)
 	if rep.HeadSeq > 0 {
-		fmt.Fprintf(stdout, "laatste regel %d, hash %s\n", rep.HeadSeq, rep.HeadHash)
+		fmt.Fprintf(stdout, "anker: %d:%s\n", rep.HeadSeq, rep.HeadHash)
 	}
 	return nil
+}
+
+// parseAnchor reads --anker REGEL:HASH; empty means no anchor.
+func parseAnchor(s string) (int64, string, error) {
+	if s == "" {
+		return 0, "", nil
+	}
+	num, hash, ok := strings.Cut(s, ":")
+	seq, err := strconv.ParseInt(num, 10, 64)
+	if !ok || err != nil || seq < 1 || len(hash) != 64 {
+		return 0, "", config.Usagef("--anker %q: gebruik REGEL:HASH zoals verify die afdrukt", s)
+	}
+	return seq, strings.ToLower(hash), nil
 }
 
 func brokenTime(at time.Time) string {

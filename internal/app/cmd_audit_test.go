@@ -90,3 +90,40 @@ func TestAuditWithoutKnownSubcommandExplainsAndFails(t *testing.T) {
 		t.Errorf("audit -h: exit %d, %s", code, stdout)
 	}
 }
+
+// An attacker who deletes a row and rewrites every later row and the head
+// makes a chain that verifies on its own; the anchor noted earlier catches it.
+func TestAuditVerifyAnchorCatchesARewrittenChain(t *testing.T) {
+	dsn, db := auditedDB(t, 10)
+	code, stdout, _ := runCommand("audit", "verify", "--db", dsn)
+	_, anchor, ok := strings.Cut(strings.TrimSpace(stdout), "anker: ")
+	if code != 0 || !ok {
+		t.Fatalf("exit %d, no anchor in:\n%s", code, stdout)
+	}
+	if code, stdout, _ := runCommand("audit", "verify", "--db", dsn, "--anker", anchor); code != 0 {
+		t.Fatalf("untouched log against its anchor: exit %d\n%s", code, stdout)
+	}
+	ctx := context.Background()
+	for _, q := range []string{`DROP TRIGGER audit_log_no_update`, `DROP TRIGGER audit_log_no_delete`,
+		`DELETE FROM audit_log`, `UPDATE audit_head SET seq = 0, hash = ''`} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := audit.New(db)
+	for i := range 10 { // a forged history, hashed correctly
+		if err := l.WriteNow(ctx, audit.Event{Actor: 1, Action: "login", Detail: fmt.Sprint("vervalst ", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, stdout, _ := runCommand("audit", "verify", "--db", dsn); code != 0 {
+		t.Fatalf("forged chain should verify on its own: exit %d\n%s", code, stdout)
+	}
+	code, stdout, _ = runCommand("audit", "verify", "--db", dsn, "--anker", anchor)
+	if code != 1 || !strings.Contains(stdout, "de keten is herschreven") {
+		t.Fatalf("forged chain against the anchor: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := runCommand("audit", "verify", "--db", dsn, "--anker", "tien:abc"); code != 2 || !strings.Contains(stderr, "REGEL:HASH") {
+		t.Fatalf("bad anchor: exit %d, %s", code, stderr)
+	}
+}

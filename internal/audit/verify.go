@@ -132,3 +132,18 @@ func (l *Log) checkHead(ctx context.Context, rep Report, last row) (*Break, erro
 	}
 	return nil, nil
 }
+
+// HashAt returns the stored hash of row seq, to compare with a hash noted
+// down earlier outside the system (an anchor): a chain rewritten from that
+// row on, head included, verifies but no longer matches its anchor.
+func (l *Log) HashAt(ctx context.Context, seq int64) (string, error) {
+	var h string
+	err := l.db.QueryRowContext(ctx, `SELECT hash FROM audit_log WHERE seq = $1`, seq).Scan(&h)
+	if err == sql.ErrNoRows {
+		return "", fmt.Errorf("%w: seq %d: no such row", ErrBroken, seq)
+	}
+	if err != nil {
+		return "", fmt.Errorf("audit hash at %d: %w", seq, err)
+	}
+	return h, nil
+}
