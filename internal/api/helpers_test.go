@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"testing"
 )
 
@@ -105,3 +106,5 @@ func (s *testServer) get(t *testing.T, path, token string, header ...string) res
 	t.Helper()
 	return s.do(t, "GET", path, token, nil, header...)
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
