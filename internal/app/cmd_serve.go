@@ -64,7 +64,8 @@ func (a *App) Serve(ctx context.Context, ln net.Listener, stdout io.Writer) erro
 	sctx, cancel := context.WithTimeout(context.Background(), a.Config.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("afsluiten: %w", err)
+		srv.Close() // the timeout passed: cut the requests still running
+		return fmt.Errorf("afsluiten na %s: %w", a.Config.ShutdownTimeout, err)
 	}
 	a.Log.Info("gestopt")
 	return nil
