@@ -49,7 +49,9 @@ func decodeError(err error) error {
 	case errors.As(err, &syntax), errors.Is(err, io.ErrUnexpectedEOF):
 		return badRequest("De body is geen geldige JSON.")
 	case errors.As(err, &typ):
-		name := typ.Field
+		// Field is a dotted path that includes embedded Go structs; the
+		// JSON properties are all top-level, so its last part is the name.
+		name := typ.Field[strings.LastIndex(typ.Field, ".")+1:]
 		if name == "" {
 			return badRequest("De body moet een JSON-object zijn.")
 		}

@@ -108,3 +108,5 @@ func (s *testServer) get(t *testing.T, path, token string, header ...string) res
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
