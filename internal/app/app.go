@@ -29,9 +29,11 @@ func commands() map[string]command {
 	return map[string]command{
 		"serve":   {"start de webserver", cmdServe},
 		"migrate": {"werk het databaseschema bij", cmdMigrate},
+		"demo":    {"laad demo-accounts en -meldingen in een lege database", cmdDemo},
 		"version": {"toon de versie", cmdVersion},
 		"audit":   {"controleer de audit-log (audit verify)", cmdAudit},
 		"keys":    {"hoofdsleutels maken en wisselen (keys generate|rotate)", cmdKeys},
+		"user":    {"accounts beheren (user add|passwd|role|disable)", cmdUser},
 	}
 }
 

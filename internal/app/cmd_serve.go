@@ -25,6 +25,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer a.Close()
+	if cfg.Demo {
+		if err := a.startDemo(ctx, stdout); err != nil {
+			return err
+		}
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("luisteren op %s: %w", cfg.Addr, err)

@@ -11,6 +11,8 @@ import (
 	"weerbaar/internal/auth"
 	"weerbaar/internal/config"
 	"weerbaar/internal/httpx"
+	"weerbaar/internal/incident"
+	"weerbaar/internal/org"
 	"weerbaar/internal/store"
 	"weerbaar/internal/vault"
 )
@@ -23,6 +25,9 @@ type App struct {
 	Audit  *audit.Log
 	Vault  *vault.Vault // field encryption; every service that stores sensitive text uses it
 	Auth   *auth.Service
+	Orgs   *org.Service
+	// Incidents is the meldingen service, shared by the web pages and the API.
+	Incidents *incident.Service
 
 	// API and Web are mounted by Handler when set: API under /api/, Web on
 	// every other path.
@@ -54,6 +59,8 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 	a.Vault = vault.New(db, keys)
 	a.Audit = audit.New(db)
 	a.Auth = auth.NewService(db, a.Audit, auth.Options{})
+	a.Orgs = org.New(db)
+	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{})
 	w, err := newWeb(cfg, logger, a.Auth)
 	if err != nil {
 		db.Close()
