@@ -28,6 +28,9 @@ func (s *Service) SaveDraft(ctx context.Context, p *auth.Principal, in *Incident
 		return 0, err
 	}
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if err := s.checkOrg(ctx, tx, draft.OrgID); err != nil {
+			return err
+		}
 		if err := s.openDraft(ctx, tx, p, draft); err != nil {
 			return err
 		}

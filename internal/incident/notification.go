@@ -30,6 +30,10 @@ const (
 	NoticeReopened = "incident.notice.reopened" // reopened by the coördinator
 	// NoticeChainPrefix + step, e.g. "incident.notice.chain.zitting".
 	NoticeChainPrefix = "incident.notice.chain."
+
+	// To the organisation's coördinatoren:
+	NoticeNew              = "incident.notice.new"                  // a new incident to follow up
+	NoticeReopenedReporter = "incident.notice.reopened_by_reporter" // the reporter was not satisfied
 )
 
 // addNotification stores a notice for the reporter of inc (none for an
@@ -38,12 +42,52 @@ func (s *Service) addNotification(ctx context.Context, q store.Querier, inc *Inc
 	if inc.ReporterID == 0 {
 		return nil, nil
 	}
-	n := Notification{AccountID: inc.ReporterID, IncidentID: inc.ID, TextKey: key, CreatedAt: s.now()}
-	if err := q.QueryRowContext(ctx, `INSERT INTO notifications (account_id, incident_id, text_key, created_at)
-		VALUES ($1, $2, $3, $4) RETURNING id`, n.AccountID, n.IncidentID, n.TextKey, n.CreatedAt).Scan(&n.ID); err != nil {
-		return nil, fmt.Errorf("incident %d: notification: %w", inc.ID, err)
+	n, err := s.insertNotification(ctx, q, inc.ReporterID, inc.ID, key)
+	if err != nil {
+		return nil, err
 	}
 	return []Notification{n}, nil
+}
+
+// addCoordinatorNotifications stores a notice for every active coördinator
+// of the incident's organisation (accounts of migration 0005).
+func (s *Service) addCoordinatorNotifications(ctx context.Context, q store.Querier, inc *Incident, key string) ([]Notification, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id FROM accounts
+		WHERE org_id = $1 AND role = $2 AND NOT disabled ORDER BY id`, inc.OrgID, string(auth.RoleCoordinator))
+	if err != nil {
+		return nil, fmt.Errorf("incident %d: coördinatoren: %w", inc.ID, err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("incident %d: coördinatoren: %w", inc.ID, err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("incident %d: coördinatoren: %w", inc.ID, err)
+	}
+	var out []Notification
+	for _, id := range ids {
+		n, err := s.insertNotification(ctx, q, id, inc.ID, key)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func (s *Service) insertNotification(ctx context.Context, q store.Querier, account, incident int64, key string) (Notification, error) {
+	n := Notification{AccountID: account, IncidentID: incident, TextKey: key, CreatedAt: s.now()}
+	if err := q.QueryRowContext(ctx, `INSERT INTO notifications (account_id, incident_id, text_key, created_at)
+		VALUES ($1, $2, $3, $4) RETURNING id`, n.AccountID, n.IncidentID, n.TextKey, n.CreatedAt).Scan(&n.ID); err != nil {
+		return n, fmt.Errorf("incident %d: notification: %w", incident, err)
+	}
+	return n, nil
 }
 
 // notify hands committed notifications to the mail hook, if any.

@@ -31,6 +31,7 @@ func (s *Service) AnswerSatisfaction(ctx context.Context, p *auth.Principal, inc
 		return err
 	}
 	now := s.now()
+	var notes []Notification
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		inc, err := loadHead(ctx, tx, incidentID)
 		if err != nil {
@@ -61,12 +62,19 @@ func (s *Service) AnswerSatisfaction(ctx context.Context, p *auth.Principal, inc
 			if err := s.reopen(ctx, tx, inc, p.AccountID); err != nil {
 				return err
 			}
+			if notes, err = s.addCoordinatorNotifications(ctx, tx, inc, NoticeReopenedReporter); err != nil {
+				return err
+			}
 		}
 		return s.audit.Write(ctx, tx, audit.Event{Actor: p.AccountID, OrgID: inc.OrgID,
 			Action: "incident.satisfaction", Object: "incident", ObjectID: strconv.FormatInt(inc.ID, 10),
 			Detail: "satisfied=" + strconv.FormatBool(satisfied)})
 	})
-	return s.denied(ctx, p, ActSatisfaction, err)
+	if err != nil {
+		return s.denied(ctx, p, ActSatisfaction, err)
+	}
+	s.notify(ctx, notes)
+	return nil
 }
 
 func (s *Service) loadSatisfaction(ctx context.Context, id int64) ([]SatisfactionAnswer, error) {

@@ -42,13 +42,21 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, i
 		return nil, err
 	}
 	var firstID int64
+	var notes []Notification
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		id, ok, err := s.idempotent(ctx, tx, p, idemKey)
 		if err != nil || ok {
 			firstID = id
 			return err
 		}
-		return s.submitTx(ctx, tx, p, inc, idemKey)
+		if err := s.checkOrg(ctx, tx, inc.OrgID); err != nil {
+			return err
+		}
+		if err := s.submitTx(ctx, tx, p, inc, idemKey); err != nil {
+			return err
+		}
+		notes, err = s.addCoordinatorNotifications(ctx, tx, inc, NoticeNew)
+		return err
 	})
 	if errors.Is(err, ErrForbidden) {
 		return nil, s.deny(ctx, p, ActEditDraft, inc)
@@ -66,6 +74,7 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, i
 	if firstID != 0 {
 		return s.firstSubmission(ctx, p, firstID, nil)
 	}
+	s.notify(ctx, notes)
 	return inc, nil
 }
 
@@ -128,4 +137,24 @@ func (s *Service) firstSubmission(ctx context.Context, p *auth.Principal, id int
 		return nil, err
 	}
 	return s.Get(ctx, p, id)
+}
+
+// checkOrg refuses an organisation that does not exist as a field problem
+// rather than a foreign-key failure.
+func (s *Service) checkOrg(ctx context.Context, q store.Querier, orgID int64) error {
+	if orgID == 0 {
+		e := &valid.Error{}
+		e.Add("orgId", "required")
+		return e
+	}
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM organisations WHERE id = $1`, orgID).Scan(&n); err != nil {
+		return fmt.Errorf("organisation %d: %w", orgID, err)
+	}
+	if n == 0 {
+		e := &valid.Error{}
+		e.Add("orgId", "unknown")
+		return e
+	}
+	return nil
 }
