@@ -80,7 +80,7 @@ func (b *tab) check(name string) {
 	if !eval[bool](b, `[...document.styleSheets].some(s => { try { return s.cssRules.length > 0 } catch (e) { return false } })`) {
 		b.t.Errorf("%s: the page has no styles", name)
 	}
-	for _, e := range b.console.take() {
+	for _, e := range b.console.take(eval[string](b, `location.href`)) {
 		b.t.Errorf("%s: browser reported: %s", name, e)
 	}
 }

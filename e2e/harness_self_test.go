@@ -60,7 +60,7 @@ func TestHarnessFindsViolationsUnderStrictCSP(t *testing.T) {
 	if title := eval[string](b, `document.title`); title != "x" {
 		t.Errorf("inline script ran despite the CSP: title %q", title)
 	}
-	if errs := b.console.take(); !strings.Contains(strings.Join(errs, "\n"), "Content Security Policy") {
+	if errs := b.console.take(ts.URL + "/bad"); !strings.Contains(strings.Join(errs, "\n"), "Content Security Policy") {
 		t.Errorf("the refused inline script was not reported; browser said %q", errs)
 	}
 

@@ -72,8 +72,8 @@ func (b *tab) visit(path, name string) {
 	b.check(name)
 }
 
-// submit presses the button sel and waits for the page it leads to.
-func (b *tab) submit(sel string) {
+// press clicks the button or link sel and waits for the page it leads to.
+func (b *tab) press(sel string) {
 	b.t.Helper()
 	b.do("press "+sel, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(sel)))(ctx, t)
@@ -135,21 +135,23 @@ func (b *tab) path() string {
 // exceptions, refused resources (CSP), failed loads.
 type consoleLog struct {
 	mu     sync.Mutex
-	errors []string
+	errors []consoleEntry
 }
+
+type consoleEntry struct{ source, text, url string }
 
 func (c *consoleLog) listen(ctx context.Context) error {
 	err := chromedp.Listen(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *cdplog.EventEntryAdded:
 			if e.Entry.Level == cdplog.EntryLevelError {
-				c.add(fmt.Sprintf("%s: %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL))
+				c.add(consoleEntry{source: string(e.Entry.Source), text: e.Entry.Text, url: e.Entry.URL})
 			}
 		case *runtime.EventExceptionThrown:
-			c.add("exception: " + e.ExceptionDetails.Text)
+			c.add(consoleEntry{source: "exception", text: e.ExceptionDetails.Text})
 		case *runtime.EventConsoleAPICalled:
 			if e.Type == runtime.ConsoleAPICalledTypeError {
-				c.add("console.error")
+				c.add(consoleEntry{source: "console", text: "console.error"})
 			}
 		}
 	})
@@ -165,17 +167,25 @@ func (c *consoleLog) listen(ctx context.Context) error {
 	}))
 }
 
-func (c *consoleLog) add(s string) {
+func (c *consoleLog) add(s consoleEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.errors = append(c.errors, s)
 }
 
-// take returns the errors collected since the last call.
-func (c *consoleLog) take() []string {
+// take returns the errors collected since the last call, leaving out the
+// status of the page itself at doc: a 404 page or a form sent back with
+// 422 is what the journey asked for, and the journey checks its text.
+func (c *consoleLog) take(doc string) []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	errs := c.errors
+	var errs []string
+	for _, e := range c.errors {
+		if e.source == "network" && e.url == doc {
+			continue
+		}
+		errs = append(errs, fmt.Sprintf("%s: %s %s", e.source, e.text, e.url))
+	}
 	c.errors = nil
 	return errs
 }

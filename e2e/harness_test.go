@@ -17,6 +17,7 @@ import (
 
 	"weerbaar/internal/app"
 	"weerbaar/internal/config"
+	"weerbaar/internal/vault"
 )
 
 // chromiumPath is Debian's Chromium, the browser CI installs.
@@ -92,9 +93,11 @@ type server struct {
 func startServer(t *testing.T) *server {
 	t.Helper()
 	logs := &lockedBuffer{}
+	dir := t.TempDir()
 	cfg := config.Config{
 		Addr:            "127.0.0.1:0",
-		DB:              "sqlite:" + filepath.Join(t.TempDir(), "weerbaar.db"),
+		DB:              "sqlite:" + filepath.Join(dir, "weerbaar.db"),
+		MasterKeyFile:   masterKeyFile(t, dir),
 		ShutdownTimeout: 5 * time.Second,
 		LogFormat:       "text",
 	}
@@ -123,6 +126,20 @@ func startServer(t *testing.T) *server {
 		}
 	})
 	return &server{URL: "http://" + ln.Addr().String(), App: a}
+}
+
+// masterKeyFile writes a fresh vault master key, readable by its owner only.
+func masterKeyFile(t *testing.T, dir string) string {
+	t.Helper()
+	line, err := vault.GenerateKeyLine(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "master.key")
+	if err := os.WriteFile(path, []byte(line+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // lockedBuffer is a log sink the server's goroutines can share.
