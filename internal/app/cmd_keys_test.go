@@ -73,7 +73,7 @@ func TestKeysHelpExplainsTheRollout(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"keys generate >> weerbaar.key", "bovenaan", "keys rotate", "Haal de oude regel"} {
+	for _, want := range []string{"keys generate >> weerbaar.key", "bovenaan", "keys rotate", "keys status", "haal dan de oude regel"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("keys -h lacks %q", want)
 		}
@@ -116,6 +116,19 @@ func TestKeysRotateRewrapsUnderTheNewPrimaryKey(t *testing.T) {
 	if err := os.WriteFile(keyFile, []byte(newLine+"\n"+oldLine+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// Starting with only the new key, before rotating, would strand the old
+	// records: refused, and keys status says why.
+	newOnly := filepath.Join(dir, "new-only.key")
+	if err := os.WriteFile(newOnly, []byte(newLine+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if _, err := app.New(ctx, config.Config{DB: dsn, MasterKeyFile: newOnly}, quiet); err == nil || !strings.Contains(err.Error(), "mist hoofdsleutel") {
+		t.Fatalf("start without the old key before rotating: %v", err)
+	}
+	if code, stdout, _ := runCommand("keys", "status", "--db", dsn, "--master-key-file", newOnly); code != 1 || !strings.Contains(stdout, "ONTBREEKT") {
+		t.Fatalf("keys status without the old key: exit %d\n%s", code, stdout)
+	}
 	code, stdout, stderr := runCommand("keys", "rotate", "--db", dsn, "--master-key-file", keyFile)
 	if code != 0 || !strings.Contains(stdout, "3 datasleutel(s) opnieuw verpakt") {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
@@ -127,6 +140,14 @@ func TestKeysRotateRewrapsUnderTheNewPrimaryKey(t *testing.T) {
 			t.Fatalf("after rotate without the old key: %q, %v", got, err)
 		}
 	}
+	if code, stdout, _ := runCommand("keys", "status", "--db", dsn, "--master-key-file", keyFile); code != 0 || !strings.Contains(stdout, "secundair") || !strings.Contains(stdout, "0 datasleutel(s)") {
+		t.Fatalf("keys status after rotate: exit %d\n%s", code, stdout)
+	}
+	a, err := app.New(ctx, config.Config{DB: dsn, MasterKeyFile: newOnly}, quiet)
+	if err != nil {
+		t.Fatalf("start with only the new key after rotating: %v", err)
+	}
+	a.Close()
 	if code, _, stderr := runCommand("keys", "rotate", "--db", dsn); code == 0 || !strings.Contains(stderr, "geen hoofdsleutel") {
 		t.Fatalf("rotate without key: exit %d, %s", code, stderr)
 	}

@@ -57,6 +57,10 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 		logger.Info("databaseschema bijgewerkt", "migraties", n)
 	}
 	a.Vault = vault.New(db, keys)
+	if err := a.Vault.CheckKeyring(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	a.Audit = audit.New(db)
 	a.Auth = auth.NewService(db, a.Audit, auth.Options{})
 	a.Orgs = org.New(db)

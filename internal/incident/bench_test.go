@@ -2,6 +2,8 @@ package incident
 
 import (
 	"context"
+	"runtime"
+	"sync/atomic"
 	"testing"
 
 	"weerbaar/internal/store"
@@ -29,6 +31,35 @@ func BenchmarkSubmit(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "incidents/s")
+		})
+	}
+}
+
+// BenchmarkSubmitParallel is BenchmarkSubmit from 8 goroutines at once
+// (GOMAXPROCS × parallelism), each its own reporter: SQLite serialises
+// writers, PostgreSQL runs them side by side.
+func BenchmarkSubmitParallel(b *testing.B) {
+	for _, d := range []struct {
+		name string
+		open func(testing.TB) *store.DB
+	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
+		b.Run(d.name, func(b *testing.B) {
+			f := newFixture(b, d.open(b))
+			ctx := context.Background()
+			var next atomic.Int64
+			b.SetParallelism(max(1, 8/runtime.GOMAXPROCS(0)))
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				p := f.member(next.Add(1), f.orgA)
+				in := f.report()
+				for i := 0; pb.Next(); i++ {
+					if _, err := f.svc.Submit(ctx, p, in, "bench-"+itoa(int64(i+1))); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "incidents/s")
 		})
 	}

@@ -118,13 +118,21 @@ func TestDraftCanBeSavedIncompleteAndSubmittedLater(t *testing.T) {
 		if got.ID != id || got.Status != StatusNew {
 			t.Errorf("submitted %d %s, want draft %d as nieuw", got.ID, got.Status, id)
 		}
-		if _, err := f.svc.SaveDraft(ctx, p, &Incident{ID: id, Description: "anders"}); err == nil {
-			t.Error("a submitted incident can no longer be edited as a draft")
+		_, err = f.svc.SaveDraft(ctx, p, &Incident{ID: id, Description: "anders"})
+		wantForbidden(t, err) // submitted: no longer a draft
+		otherDraft, err := f.svc.SaveDraft(ctx, f.member(2, f.orgA), &Incident{Description: "van een ander"})
+		if err != nil {
+			t.Fatal(err)
 		}
-		other := f.member(2, f.orgA)
-		_, err = f.svc.Submit(ctx, other, &Incident{ID: id}, "")
-		if err == nil {
-			t.Error("someone else's draft cannot be submitted")
+		steal := f.report()
+		steal.ID = otherDraft
+		_, err = f.svc.Submit(ctx, p, steal, "")
+		wantForbidden(t, err)
+		_, err = f.svc.SaveDraft(ctx, p, steal)
+		wantForbidden(t, err)
+		theirs, err := f.svc.Get(ctx, f.member(2, f.orgA), otherDraft)
+		if err != nil || theirs.Description != "van een ander" || theirs.Status != StatusDraft {
+			t.Errorf("the other draft was changed: %+v %v", theirs, err)
 		}
 	})
 }
