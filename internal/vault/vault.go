@@ -33,9 +33,19 @@
 //     unwraps the rest.
 //  3. `weerbaar keys rotate` re-wraps every DEK still wrapped by another key,
 //     in small transactions, while the servers keep running.
-//  4. Remove the old line from every key file, and destroy the old key.
+//  4. Check with `weerbaar keys status` that the old key wraps 0 data keys,
+//     remove its line from every key file, and destroy it. (A server whose
+//     keyring lacks a key that still wraps data keys refuses to start:
+//     CheckKeyring.)
 //
 // The data itself is never re-encrypted: only the small wrapped DEKs change.
+//
+// # Erasing
+//
+// Erase sets the wrapped DEK to NULL. The database may keep the old bytes
+// for a while (SQLite free space and WAL, PostgreSQL dead tuples until
+// VACUUM, and backups), but they are wrapped: once the master key of that
+// time is rotated away and destroyed, they are useless.
 package vault
 
 import (
