@@ -144,6 +144,15 @@ func (s *Service) ConfirmTOTPSetup(ctx context.Context, pending, secret, code, r
 		return "", nil, ErrInvalidCode
 	}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		// Use the pending token up first: of two confirmations at once,
+		// only one sets up TOTP and gets a session.
+		res, err := tx.ExecContext(ctx, `DELETE FROM login_challenges WHERE id = $1`, c.id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return errors.Join(ErrNoSession, err)
+		}
 		if recoveryCodes, err = s.enableTOTP(ctx, tx, nil, c.account, c.org, secret, step); err != nil {
 			return err
 		}

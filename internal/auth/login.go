@@ -51,7 +51,7 @@ func (s *Service) Login(ctx context.Context, email, password, remoteAddr string)
 	}
 	hash := a.hash
 	if !found {
-		hash = s.dummyHash(ctx)
+		hash = s.dummy
 	}
 	ok, weaker, err := s.verifyPassword(ctx, hash, password)
 	if err != nil {

@@ -148,20 +148,16 @@ func parsePHC(phc string) (p Argon2Params, salt, key []byte, err error) {
 	return p, salt, key, nil
 }
 
-// dummyHash is a hash of a random password, checked when the e-mail
-// address is unknown so that path costs the same argon2 run.
-func (s *Service) dummyHash(ctx context.Context) string {
-	s.dummyOnce.Do(func() {
-		h, err := s.hashPassword(ctx, rand.Text())
-		if err == nil {
-			s.dummy = h
-		}
-	})
-	if s.dummy == "" {
-		// Only when ctx ended during the first call: fall back to a fixed
-		// salt so the unknown-address path still runs argon2.
-		return fmt.Sprintf("$argon2id$v=19$m=%d,t=%d,p=%d$c2FsdHNhbHRzYWx0c2FsdA$c2FsdHNhbHRzYWx0c2FsdHNhbHRzYWx0c2FsdHNhbHQ",
-			s.opts.Argon2.MemoryKiB, s.opts.Argon2.Time, s.opts.Argon2.Threads)
-	}
-	return s.dummy
+// newDummyHash returns a PHC string with the current parameters and a
+// random salt and key. It is checked when the e-mail address is unknown,
+// so that path costs the same argon2 run; no password matches it (its key
+// is not the output of any input anyone knows), and making it costs no
+// argon2 run, so even the first unknown address is not slower.
+func newDummyHash(p Argon2Params) string {
+	salt, key := make([]byte, 16), make([]byte, 32)
+	rand.Read(salt)
+	rand.Read(key)
+	b64 := base64.RawStdEncoding
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
+		argon2.Version, p.MemoryKiB, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key))
 }

@@ -91,8 +91,7 @@ type Service struct {
 
 	hashSlots chan struct{}
 	hashes    atomic.Int64 // argon2 runs, for the no-enumeration test
-	dummyOnce sync.Once
-	dummy     string
+	dummy     string       // see newDummyHash
 	addrOnce  sync.Once
 	addrKey   []byte
 	addrErr   error
@@ -116,7 +115,8 @@ func NewService(db *store.DB, log *audit.Log, opts Options) *Service {
 	if opts.MaxConcurrentHashes <= 0 {
 		opts.MaxConcurrentHashes = 2 * runtime.NumCPU()
 	}
-	return &Service{db: db, audit: log, opts: opts, hashSlots: make(chan struct{}, opts.MaxConcurrentHashes)}
+	return &Service{db: db, audit: log, opts: opts, dummy: newDummyHash(opts.Argon2),
+		hashSlots: make(chan struct{}, opts.MaxConcurrentHashes)}
 }
 
 // now is the current time in UTC at the databases' common precision.

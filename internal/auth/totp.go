@@ -109,7 +109,9 @@ func (s *Service) checkTOTP(ctx context.Context, q store.Querier, accountID int6
 	return n == 1, err
 }
 
-func totpAAD(accountID int64) string { return "accounts.totp_secret:" + strconv.FormatInt(accountID, 10) }
+func totpAAD(accountID int64) string {
+	return "accounts.totp_secret:" + strconv.FormatInt(accountID, 10)
+}
 
 // errNoVault is returned when TOTP is set up on a service without vault:
 // secrets are never stored unencrypted.
