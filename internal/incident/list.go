@@ -158,12 +158,25 @@ func summarise(inc *Incident) Summary {
 		Deadlines: inc.Deadlines}
 }
 
+// kindsBatch bounds the ids per query, well under both databases' limit
+// on bound parameters, so an export of any size works.
+const kindsBatch = 500
+
 // loadKinds returns the kinds of each incident in ids, in form order.
 func loadKinds(ctx context.Context, q store.Querier, ids []int64) (map[int64][]Kind, error) {
 	out := make(map[int64][]Kind, len(ids))
-	if len(ids) == 0 {
-		return out, nil
+	for start := 0; start < len(ids); start += kindsBatch {
+		if err := loadKindsBatch(ctx, q, ids[start:min(start+kindsBatch, len(ids))], out); err != nil {
+			return nil, err
+		}
 	}
+	for id := range out {
+		out[id] = inFormOrder(out[id])
+	}
+	return out, nil
+}
+
+func loadKindsBatch(ctx context.Context, q store.Querier, ids []int64, out map[int64][]Kind) error {
 	ph := make([]string, len(ids))
 	args := make([]any, len(ids))
 	for i, id := range ids {
@@ -173,24 +186,21 @@ func loadKinds(ctx context.Context, q store.Querier, ids []int64) (map[int64][]K
 	rows, err := q.QueryContext(ctx, `SELECT incident_id, kind FROM incident_kinds
 		WHERE incident_id IN (`+strings.Join(ph, ",")+`)`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("incident kinds: %w", err)
+		return fmt.Errorf("incident kinds: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var k Kind
 		if err := rows.Scan(&id, &k); err != nil {
-			return nil, fmt.Errorf("incident kinds: %w", err)
+			return fmt.Errorf("incident kinds: %w", err)
 		}
 		out[id] = append(out[id], k)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("incident kinds: %w", err)
+		return fmt.Errorf("incident kinds: %w", err)
 	}
-	for id := range out {
-		out[id] = inFormOrder(out[id])
-	}
-	return out, nil
+	return nil
 }
 
 func inFormOrder(ks []Kind) []Kind {

@@ -119,3 +119,26 @@ func TestExportCSVHoldsNoSensitiveText(t *testing.T) {
 		}
 	})
 }
+
+func TestKindsLoadInBatchesForLargeExports(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		var want []int64
+		for i := 0; i < 3; i++ {
+			want = append(want, f.submit(t, f.member(1, f.orgA), f.report()).ID)
+		}
+		ids := make([]int64, 0, 3*kindsBatch)
+		for i := int64(1); i <= 3*kindsBatch; i++ {
+			ids = append(ids, i+want[0]-kindsBatch-1) // the three real ids sit in the second batch
+		}
+		got, err := loadKinds(context.Background(), db, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range want {
+			if len(got[id]) != 2 {
+				t.Errorf("incident %d: kinds %v", id, got[id])
+			}
+		}
+	})
+}
