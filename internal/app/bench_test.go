@@ -3,6 +3,7 @@ package app_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -18,6 +19,7 @@ import (
 	"weerbaar/internal/app"
 	"weerbaar/internal/config"
 	"weerbaar/internal/store"
+	"weerbaar/internal/store/storetest"
 )
 
 // Figures only; nothing here asserts a time or a size.
@@ -110,6 +112,37 @@ func BenchmarkMigrateFreshSQLite(b *testing.B) {
 		}
 		b.StopTimer()
 		db.Close()
+		b.StartTimer()
+	}
+}
+
+// The same on PostgreSQL (the test harness's local server, fsync off, so
+// this is the work of the statements rather than of the disk).
+func BenchmarkMigrateFreshPostgres(b *testing.B) {
+	ctx := context.Background()
+	base := storetest.PostgresURL(b)
+	admin, err := store.Open(ctx, base+"/postgres?sslmode=disable")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer admin.Close()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		name := fmt.Sprintf("bench_%d_%d", os.Getpid(), i)
+		if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		db, err := store.Open(ctx, base+"/"+name+"?sslmode=disable")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		db.Close()
+		admin.ExecContext(ctx, "DROP DATABASE "+name)
 		b.StartTimer()
 	}
 }
