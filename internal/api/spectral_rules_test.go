@@ -20,6 +20,7 @@ func obj(doc map[string]any, keys ...string) map[string]any {
 // in .spectral.yaml is known to work. All copies go through one Spectral
 // run (it starts slowly).
 func TestRulesetCatchesEachDesignRuleViolation(t *testing.T) {
+	t.Parallel()
 	ok200 := func(d map[string]any) map[string]any { return obj(d, "paths", "/mij", "get", "responses", "200") }
 	mijProps := func(d map[string]any) map[string]any { return obj(d, "components", "schemas", "Mij", "properties") }
 	cases := []struct {

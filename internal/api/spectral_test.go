@@ -92,6 +92,7 @@ func writeDoc(t *testing.T, dir, name string, doc any) string {
 }
 
 func TestOpenAPIDocumentPassesSpectral(t *testing.T) {
+	t.Parallel() // Spectral takes seconds to start
 	p := writeDoc(t, t.TempDir(), "openapi", servedDocument(t))
 	findings, failed := lint(t, p)
 	for _, f := range findings {
@@ -105,6 +106,7 @@ func TestOpenAPIDocumentPassesSpectral(t *testing.T) {
 // TestRulesetCatchesTrailingSlashAndMissingVersionHeader proves the lint is
 // not a test that cannot fail: a copy with both faults is refused.
 func TestRulesetCatchesTrailingSlashAndMissingVersionHeader(t *testing.T) {
+	t.Parallel()
 	doc := servedDocument(t)
 	paths := doc["paths"].(map[string]any)
 	paths["/mij/"] = paths["/mij"]
