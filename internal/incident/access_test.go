@@ -91,6 +91,13 @@ func TestSupportTeamReadsOnlyReferredIncidents(t *testing.T) {
 		if _, err := f.svc.Get(ctx, support, inc.ID); err != nil {
 			t.Errorf("referred incident: %v", err)
 		}
+		f.submit(t, f.member(2, f.orgB), f.report()) // not referred
+		list, err := f.svc.ListReferred(ctx, support)
+		if err != nil || len(list) != 1 || list[0].ID != inc.ID {
+			t.Errorf("referred list %+v %v, want only %d", list, err, inc.ID)
+		}
+		_, err = f.svc.ListReferred(ctx, f.coordinator(f.orgA))
+		wantForbidden(t, err)
 		_, err = f.svc.AddFollowUp(ctx, support, inc.ID, FollowUp{Kind: FollowNote, Note: "x"})
 		wantForbidden(t, err)
 	})

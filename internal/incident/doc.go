@@ -16,6 +16,7 @@
 //	Get(ctx, p, id) (*Incident, error)                 full incident + timeline; audited "incident.read"
 //	ListOwn(ctx, p) ([]Summary, error)                 own reports, drafts included
 //	ListForOrg(ctx, p, orgID, Filter) (*List, error)   coördinator; 50 per page; audited "incident.list"
+//	ListReferred(ctx, p) ([]Summary, error)            support team: incidents referred to it
 //	ExportCSV(ctx, p, orgID, Filter, w) error          coördinator; clear fields only; audited "incident.export"
 //	AddFollowUp(ctx, p, id, FollowUp) (*FollowUp, error)     coördinator; drives status and deadlines
 //	RecordAangifte(ctx, p, id, Aangifte) (*Aangifte, error)  reporter or coördinator

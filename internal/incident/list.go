@@ -79,6 +79,28 @@ func (s *Service) ListForOrg(ctx context.Context, p *auth.Principal, orgID int64
 	return &List{Items: items, Total: total, Page: page, PageSize: PageSize}, nil
 }
 
+// ListReferred returns the incidents referred to the support team, newest
+// first, for the support team only (clear fields; Get opens one).
+func (s *Service) ListReferred(ctx context.Context, p *auth.Principal) ([]Summary, error) {
+	if p == nil || p.Role != auth.RoleSupportTeam || p.AccountID == 0 {
+		return nil, s.deny(ctx, p, ActList, nil)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+clearCols+` FROM incidents
+		WHERE referred_support AND status <> $1 ORDER BY submitted_at DESC, id DESC`, StatusDraft)
+	if err != nil {
+		return nil, fmt.Errorf("referred incidents: %w", err)
+	}
+	items, err := s.summaries(ctx, rows)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.audit.WriteNow(ctx, audit.Event{Actor: p.AccountID, Action: "incident.list",
+		Object: "support", Detail: "referred"}); err != nil {
+		return nil, fmt.Errorf("referred incidents: audit: %w", err)
+	}
+	return items, nil
+}
+
 // orgWhere builds the WHERE clause of an organisation's list; drafts are
 // never part of it.
 func (s *Service) orgWhere(orgID int64, f Filter) (string, []any) {
