@@ -62,7 +62,7 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 		return nil, err
 	}
 	a.Audit = audit.New(db)
-	a.Auth = auth.NewService(db, a.Audit, auth.Options{})
+	a.Auth = auth.NewService(db, a.Audit, auth.Options{Vault: a.Vault})
 	a.Orgs = org.New(db)
 	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{})
 	w, err := newWeb(cfg, logger, a.Auth)

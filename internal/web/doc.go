@@ -1,0 +1,95 @@
+// Package web is Weerbaar's HTML interface: every page, the shell they
+// live in (NL Design System components with the Weerbaar theme), login
+// and logout, the start page, static files, and the middleware that
+// guards every response. It translates HTTP to service calls and back and
+// holds no rules of its own.
+//
+// # Adding a page
+//
+// One file per page or action, in miniflux's shape: parse, call the
+// service, render. A list page:
+//
+//	// incident_list.go
+//	func (s *Server) incidentList(w http.ResponseWriter, r *http.Request) {
+//		p := s.page(r, "incidents.title")          // Page with language, principal, path
+//		list, err := s.incidents.ListForOrg(r.Context(), p.Principal)
+//		if err != nil {
+//			s.fail(w, r, err)                       // the one place errors become pages
+//			return
+//		}
+//		p.Data = list
+//		s.render(w, r, http.StatusOK, "incident_list", p)
+//	}
+//
+// and a line in routes.go, wrapped for who may come:
+//
+//	mux.Handle("GET /meldingen", s.requireLogin(http.HandlerFunc(s.incidentList)))
+//	mux.Handle("GET /accounts", s.requireRole(http.HandlerFunc(s.accountList), auth.RoleAdmin, auth.RoleCoordinator))
+//
+// The template is templates/pages/incident_list.html and defines "main"
+// (and, when wanted, "breadcrumb"); the layout draws header, language
+// switch, menu, flash message and footer around it:
+//
+//	{{define "breadcrumb"}}{{template "breadcrumb-nav" (.Crumbs "nav.start" "/" "incidents.title" "/meldingen")}}{{end}}
+//	{{define "main"}}<h1 class="utrecht-heading-1">{{.T "incidents.title"}}</h1>…{{end}}
+//
+// Text comes only from the catalogues in internal/i18n (nl.json and
+// en.json, same keys in both): {{.T "key"}}, inside range {{$.T "key"}},
+// with values {{.T "key" .Count}}. Tests fail when a template or handler
+// uses a key that is missing in either language.
+//
+// # Forms
+//
+// A form posts to the same site (no CSRF token needed: cross-origin
+// protection refuses a POST from another site) and works without
+// JavaScript. The handler reads it with newForm(r); on a problem it
+// renders the form again with status 422, the values kept and each error
+// next to its field:
+//
+//	f := newForm(r)
+//	err := s.accounts.Create(ctx, p.Principal, auth.NewAccount{Email: f.Get("email"), …})
+//	if s.addProblems(r, f, err) {       // valid.Error codes → "valid.<code>" messages
+//		p.Form = f
+//		s.render(w, r, http.StatusUnprocessableEntity, "account_new", p)
+//		return
+//	}
+//	if err != nil { s.fail(w, r, err); return }
+//	s.flash(w, r, "ok", "flash.account_created")   // shown once on the next page
+//	redirect(w, r, "/accounts")                      // 303, local paths only
+//
+// Use f.AddError(field, message) for problems the handler finds itself
+// (field "" for the form as a whole). In the template, the error summary
+// and one partial per control:
+//
+//	{{template "form-errors" .}}
+//	{{template "field-text" (.Field "email" "account.email" "type=email" "autocomplete=email" "required")}}
+//	{{template "field-textarea" (.Field "omschrijving" "incident.description" "rows=6")}}
+//	{{template "field-select" ((.Field "rol" "account.role").WithOptions .Data.Roles)}}
+//	{{template "field-radios" ((.Field "soort" "incident.kind").WithOptions .Data.Kinds)}}
+//	{{template "field-checkboxes" ((.Field "soorten" "incident.kinds").WithOptions .Data.Kinds)}}
+//	{{template "field-checkbox" (.Field "thuisfront" "incident.home_front")}}
+//
+// The second argument of .Field is a catalogue prefix: prefix+".label" is
+// the label, prefix+".description" (if present) the hint under it. Field
+// names are the service's field names, so valid.Problem.Field lands next
+// to the right control. Passwords are never echoed back.
+//
+// # What every response gets
+//
+// Security headers (CSP without inline script or style, nosniff,
+// no-referrer, frame-ancestors none; HSTS over HTTPS), a Dutch error page
+// in the same layout for 403/404/500 (never a stack trace), panics
+// recovered and logged. Every page is rendered with Cache-Control:
+// no-store. Cookies are HttpOnly and SameSite=Lax, and over HTTPS Secure
+// with the __Host- prefix; use s.setCookie / s.readCookie. Static files
+// live in static/ and are linked with {{.Asset "name.css"}}, which adds a
+// content hash so they can be cached for a year.
+//
+// # The start page
+//
+// The start page is a list of Sections (start.go); each feature supplies
+// its own through Options.Sections in internal/app: a name, the roles that
+// see it, and a Load function returning a SectionView (title, text, a few
+// actions, items of open work) or nil when there is nothing to show. A
+// failing section is logged and shown as unavailable; the rest still show.
+package web
