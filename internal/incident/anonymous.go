@@ -30,6 +30,7 @@ type AnonymousLimits struct {
 	ReportWindow time.Duration // default 1 hour
 	WrongCodes   int           // wrong receipt codes per address per window; default 10
 	WrongWindow  time.Duration // default 15 minutes
+	Actions      int           // messages and uploads per address per hour; default 30
 	MaxAddresses int           // addresses remembered per limiter; default 100000
 	Now          func() time.Time
 }
@@ -47,7 +48,15 @@ type Anonymous struct {
 	s       *Service
 	reports *ratelimit.Limiter
 	wrong   *ratelimit.Limiter
+	actions *ratelimit.Limiter
+	// hashing bounds the argon2id checks running at once (each takes
+	// 19 MiB and ~0.1 s of one core), so a flood of codes from many
+	// addresses cannot exhaust the server's memory.
+	hashing chan struct{}
 }
+
+// maxConcurrentReceiptChecks is how many receipt codes are checked at once.
+const maxConcurrentReceiptChecks = 4
 
 // NewAnonymous returns the anonymous route of s.
 func NewAnonymous(s *Service, l AnonymousLimits) *Anonymous {
@@ -63,9 +72,14 @@ func NewAnonymous(s *Service, l AnonymousLimits) *Anonymous {
 	if l.WrongWindow <= 0 {
 		l.WrongWindow = 15 * time.Minute
 	}
+	if l.Actions <= 0 {
+		l.Actions = 30
+	}
 	return &Anonymous{s: s,
 		reports: ratelimit.New(ratelimit.Config{Limit: l.Reports, Window: l.ReportWindow, MaxClients: l.MaxAddresses, Now: l.Now}),
 		wrong:   ratelimit.New(ratelimit.Config{Limit: l.WrongCodes, Window: l.WrongWindow, MaxClients: l.MaxAddresses, Now: l.Now}),
+		actions: ratelimit.New(ratelimit.Config{Limit: l.Actions, Window: time.Hour, MaxClients: l.MaxAddresses, Now: l.Now}),
+		hashing: make(chan struct{}, maxConcurrentReceiptChecks),
 	}
 }
 
@@ -194,6 +208,9 @@ func (a *Anonymous) Send(ctx context.Context, client, code, body string) (*Messa
 	if err != nil {
 		return nil, err
 	}
+	if !a.actions.Allow(client) {
+		return nil, ErrRateLimited
+	}
 	return a.s.send(ctx, head, SenderReporter, 0, body)
 }
 
@@ -202,6 +219,9 @@ func (a *Anonymous) Attach(ctx context.Context, client, code string, files []Upl
 	head, err := a.open(ctx, client, code)
 	if err != nil {
 		return nil, err
+	}
+	if !a.actions.Allow(client) {
+		return nil, ErrRateLimited
 	}
 	return a.s.attach(ctx, head, 0, files)
 }
@@ -249,6 +269,12 @@ func (a *Anonymous) lookup(ctx context.Context, text string) (*Incident, error) 
 	}
 	if err := rows.Close(); err != nil {
 		return nil, fmt.Errorf("receipt: %w", err)
+	}
+	select {
+	case a.hashing <- struct{}{}:
+		defer func() { <-a.hashing }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 	if len(cands) == 0 {
 		receiptMatches(code, dummyReceiptHash)

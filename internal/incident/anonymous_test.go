@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
@@ -96,6 +97,26 @@ func TestAnonymousReporterFollowsUpWithTheReceiptCodeOnly(t *testing.T) {
 		}
 		if n, _ := f.svc.UnreadMessages(ctx, coord, inc.ID); n != 0 {
 			t.Fatalf("coördinator unread after reading = %d", n)
+		}
+
+		// Evidence from the anonymous reporter reaches the coördinator
+		// without the photo's GPS position; the download is audited.
+		files, err := anon.Attach(ctx, anonAddr, shown, []Upload{{"IMG_0001.JPG", jpegWithMetadata(t)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if files[0].UploaderID != 0 {
+			t.Fatalf("anonymous upload names uploader %d", files[0].UploaderID)
+		}
+		if v, _ = anon.Status(ctx, anonAddr, shown); len(v.Files) != 1 || v.Files[0].Filename != "IMG_0001.jpg" {
+			t.Fatalf("reporter's view of the files: %+v", v.Files)
+		}
+		photo, err := f.svc.Download(ctx, coord, inc.ID, files[0].ID)
+		if err != nil || bytes.Contains(photo.Data, gpsBytes()) {
+			t.Fatalf("coördinator's download: err %v, GPS present %v", err, err == nil && bytes.Contains(photo.Data, gpsBytes()))
+		}
+		if n := countAudit(t, db, "attachment.download", files[0].ID); n != 1 {
+			t.Fatalf("download audited %d times", n)
 		}
 
 		// A wrong code is refused, also one with the right lookup id.
@@ -261,4 +282,59 @@ func TestOnlyTheChosenOrganisationsCoordinatorSeesAnAnonymousReport(t *testing.T
 			t.Fatalf("own coördinator: %v", err)
 		}
 	})
+}
+
+func TestAnonymousMessagesAndUploadsAreRateLimitedPerAddress(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		anon := f.anonymous(AnonymousLimits{Actions: 3})
+		code, err := anon.Report(ctx, anonAddr, f.anonReport(f.orgA))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 2; i++ {
+			if _, err := anon.Send(ctx, anonAddr, code.String(), "bericht"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := anon.Attach(ctx, anonAddr, code.String(), []Upload{{"n.txt", []byte("notitie")}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := anon.Send(ctx, anonAddr, code.String(), "nog een"); !errors.Is(err, ErrRateLimited) {
+			t.Fatalf("4th action in the hour: %v, want ErrRateLimited", err)
+		}
+		if _, err := anon.Attach(ctx, anonAddr, code.String(), []Upload{{"n.txt", []byte("x")}}); !errors.Is(err, ErrRateLimited) {
+			t.Fatalf("upload over the limit: %v, want ErrRateLimited", err)
+		}
+		// Reading the status is not an action.
+		if _, err := anon.Status(ctx, anonAddr, code.String()); err != nil {
+			t.Fatal(err)
+		}
+		f.clock.advance(time.Hour)
+		if _, err := anon.Send(ctx, anonAddr, code.String(), "een uur later"); err != nil {
+			t.Fatalf("after the hour: %v", err)
+		}
+	})
+}
+
+func BenchmarkReceiptCheck(b *testing.B) {
+	c, _ := NewReceiptCode()
+	h, _ := hashReceipt(c)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if !receiptMatches(c, h) {
+			b.Fatal("no match")
+		}
+	}
+}
+
+func BenchmarkStripJPEG(b *testing.B) {
+	in := jpegWithMetadata(b)
+	b.SetBytes(int64(len(in)))
+	for i := 0; i < b.N; i++ {
+		if _, ok := prepareFile(Upload{"a.jpg", in}); !ok {
+			b.Fatal("refused")
+		}
+	}
 }
