@@ -28,6 +28,7 @@ const selfTestGood = `<!doctype html><html lang="nl"><head><meta charset="utf-8"
 // through DevTools) and finds the unlabelled field and the missing
 // language, and the refused inline script is reported; a clean page passes.
 func TestHarnessFindsViolationsUnderStrictCSP(t *testing.T) {
+	t.Parallel()
 	tl := requireTools(t)
 	mux := http.NewServeMux()
 	page := func(body string) http.HandlerFunc {

@@ -10,6 +10,7 @@ import (
 // back, before and after logging in: the headings, labels, buttons and the
 // page's language change, and the choice survives logging in and out.
 func TestLanguageSwitchChangesEveryText(t *testing.T) {
+	t.Parallel()
 	tl := requireTools(t)
 	srv := startServer(t)
 	member := srv.newPerson(t, auth.RoleMember, "GM0363", "Raadslid Amsterdam")
