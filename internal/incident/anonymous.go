@@ -117,6 +117,7 @@ func (a *Anonymous) Report(ctx context.Context, client string, in *Incident) (Re
 	if err != nil {
 		return "", err
 	}
+	var notes []Notification
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		// submitTx writes the audit row with actor 0: nobody.
 		if err := s.submitTx(ctx, tx, &auth.Principal{}, inc, ""); err != nil {
@@ -127,11 +128,13 @@ func (a *Anonymous) Report(ctx context.Context, client string, in *Incident) (Re
 		if err != nil {
 			return fmt.Errorf("incident %d: receipt: %w", inc.ID, err)
 		}
-		return nil
+		notes, err = s.addCoordinatorNotifications(ctx, tx, inc, NoticeNew)
+		return err
 	})
 	if err != nil {
 		return "", err
 	}
+	s.notify(ctx, notes)
 	return code, nil
 }
 

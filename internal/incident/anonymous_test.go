@@ -36,10 +36,14 @@ func TestAnonymousReporterFollowsUpWithTheReceiptCodeOnly(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, db)
 		anon := f.anonymous(AnonymousLimits{})
+		coordAccount := addAccount(t, db, auth.RoleCoordinator, f.orgA, "coordinator-a", false)
 
 		code, err := anon.Report(ctx, anonAddr, f.anonReport(f.orgA))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if notes, _ := f.svc.Notifications(ctx, coordAccount); len(notes) != 1 || notes[0].TextKey != NoticeNew {
+			t.Fatalf("the coördinator is not told of the anonymous report: %+v", notes)
 		}
 		shown := code.String()
 		if len(shown) != 24 {
@@ -68,8 +72,10 @@ func TestAnonymousReporterFollowsUpWithTheReceiptCodeOnly(t *testing.T) {
 		if _, err := f.svc.SendMessage(ctx, coord, inc.ID, "Dank voor uw melding. Wilt u vertellen wanneer het begon?"); err != nil {
 			t.Fatal(err)
 		}
-		if len(f.notes) != 0 {
-			t.Fatalf("an anonymous reporter cannot be notified, got %v", f.notes)
+		for _, n := range f.notes {
+			if n.AccountID != coordAccount.AccountID {
+				t.Fatalf("notification to account %d; an anonymous reporter has none", n.AccountID)
+			}
 		}
 
 		// The reporter sees the reply as new once, then as read.
@@ -90,6 +96,9 @@ func TestAnonymousReporterFollowsUpWithTheReceiptCodeOnly(t *testing.T) {
 		}
 		if n, err := f.svc.UnreadMessages(ctx, coord, inc.ID); err != nil || n != 1 {
 			t.Fatalf("coördinator unread = %d, %v; want 1", n, err)
+		}
+		if notes, _ := f.svc.Notifications(ctx, coordAccount); len(notes) != 2 || notes[0].TextKey != NoticeMessage {
+			t.Fatalf("the coördinator is not told of the reporter's message: %+v", notes)
 		}
 		msgs, err := f.svc.Messages(ctx, coord, inc.ID)
 		if err != nil || len(msgs) != 2 || msgs[1].Sender != SenderReporter || msgs[1].AuthorID != 0 {

@@ -27,7 +27,8 @@ const (
 )
 
 // NoticeMessage is the notification a reporter with an account gets when
-// the handler writes to them.
+// the handler writes to them, and the organisation's coördinatoren get
+// when the reporter writes.
 const NoticeMessage = "incident.notice.message"
 
 // maxMessage bounds one message; longer accounts belong in an attachment.
@@ -81,7 +82,8 @@ func (s *Service) Messages(ctx context.Context, p *auth.Principal, incidentID in
 // SendMessage adds a message from p: as the reporter when it is their own
 // incident, as the handler when p is the coördinator who follows it up.
 // A handler's message stays unread for the reporter until they read it; a
-// reporter with an account also gets a notification.
+// reporter with an account also gets a notification, and so do the
+// organisation's coördinatoren when the reporter writes.
 func (s *Service) SendMessage(ctx context.Context, p *auth.Principal, incidentID int64, body string) (*Message, error) {
 	head, err := loadHead(ctx, s.db, incidentID)
 	if err != nil {
@@ -145,11 +147,14 @@ func (s *Service) send(ctx context.Context, head *Incident, side Sender, author 
 		if err := s.insertMessage(ctx, tx, head, m); err != nil {
 			return err
 		}
+		var err error
 		if side == SenderHandler {
-			var err error
-			if notes, err = s.addNotification(ctx, tx, head, NoticeMessage); err != nil {
-				return err
-			}
+			notes, err = s.addNotification(ctx, tx, head, NoticeMessage)
+		} else {
+			notes, err = s.addCoordinatorNotifications(ctx, tx, head, NoticeMessage)
+		}
+		if err != nil {
+			return err
 		}
 		return s.audit.Write(ctx, tx, audit.Event{Actor: author, OrgID: head.OrgID,
 			Action: "incident.message", Object: "incident", ObjectID: strconv.FormatInt(head.ID, 10),
