@@ -21,7 +21,7 @@ const testPassword = "lange testzin voor de api van weerbaar"
 // accounts with API tokens: two ambtsdragers and a coördinator in Utrecht,
 // a coördinator in Amsterdam, and someone of the support team.
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	ctx   context.Context
 	db    *store.DB
 	auth  *auth.Service
@@ -40,7 +40,7 @@ type testClock struct{ t time.Time }
 
 func (c *testClock) now() time.Time { return c.t }
 
-func newFixture(t *testing.T, db *store.DB) *fixture {
+func newFixture(t testing.TB, db *store.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	line, err := vault.GenerateKeyLine(time.Now())

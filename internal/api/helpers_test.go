@@ -17,7 +17,7 @@ type testServer struct {
 	api *Server
 }
 
-func newTestServer(t *testing.T, d Deps) *testServer {
+func newTestServer(t testing.TB, d Deps) *testServer {
 	t.Helper()
 	api := New(d)
 	mux := http.NewServeMux()
@@ -34,7 +34,7 @@ type response struct {
 }
 
 // problem decodes a problem+json body.
-func (r response) problem(t *testing.T) problemDoc {
+func (r response) problem(t testing.TB) problemDoc {
 	t.Helper()
 	if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" {
 		t.Fatalf("%s %s: Content-Type %q, want application/problem+json; body %s",
@@ -51,7 +51,7 @@ func (r response) problem(t *testing.T) problemDoc {
 }
 
 // decode decodes a JSON body into v.
-func (r response) decode(t *testing.T, v any) {
+func (r response) decode(t testing.TB, v any) {
 	t.Helper()
 	if ct := r.Header.Get("Content-Type"); ct != "application/json" {
 		t.Fatalf("Content-Type %q, want application/json; body %s", ct, r.body)
@@ -62,7 +62,7 @@ func (r response) decode(t *testing.T, v any) {
 }
 
 // do sends a request; body is JSON-encoded unless it is a string or nil.
-func (s *testServer) do(t *testing.T, method, path, token string, body any, header ...string) response {
+func (s *testServer) do(t testing.TB, method, path, token string, body any, header ...string) response {
 	t.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
@@ -102,7 +102,7 @@ func (s *testServer) do(t *testing.T, method, path, token string, body any, head
 	return response{Response: res, body: b}
 }
 
-func (s *testServer) get(t *testing.T, path, token string, header ...string) response {
+func (s *testServer) get(t testing.TB, path, token string, header ...string) response {
 	t.Helper()
 	return s.do(t, "GET", path, token, nil, header...)
 }
