@@ -17,7 +17,7 @@ import (
 
 // stepTimeout bounds one step: a page that never shows what a step waits
 // for fails the journey with the page's text instead of hanging.
-const stepTimeout = 15 * time.Second
+const stepTimeout = 20 * time.Second
 
 // tab is one browser tab walking one journey through Weerbaar, the way a
 // person would: open a page, read it, fill in a form, press a button.

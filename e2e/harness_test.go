@@ -32,7 +32,7 @@ var chromiumFlags = []string{
 
 // journeyTimeout bounds one journey, browser start included, so a page
 // that never shows what a step waits for fails instead of hanging.
-const journeyTimeout = 90 * time.Second
+const journeyTimeout = 2 * time.Minute
 
 // tools are what the browser tests need from the machine.
 type tools struct {
