@@ -2,7 +2,7 @@
 GO ?= go
 STATIC := internal/web/static/vendor
 
-.PHONY: demo build assets test vet vulncheck bench clean
+.PHONY: demo build assets test vet lint-api vulncheck bench clean
 
 # Start Weerbaar on embedded SQLite with demo data and demo logins.
 demo: assets
@@ -20,6 +20,11 @@ assets: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+
+# Lint the OpenAPI document with the repository's NL API Design Rules
+# ruleset (.spectral.yaml); `make test` runs the same lint on the served document.
+lint-api: node_modules/.package-lock.json
+	node_modules/.bin/spectral lint -r .spectral.yaml internal/api/openapi.json --fail-severity=warn
 
 vet:
 	$(GO) vet ./...
