@@ -141,3 +141,59 @@ CREATE TABLE notifications (
 	read_at {{time}}
 );
 CREATE INDEX notifications_account ON notifications (account_id, read_at, id);
+
+-- The timeline is append-only in the database itself: UPDATE on these
+-- tables is refused for every client, not only for Weerbaar's code.
+-- DELETE stays possible for the retention job (whole incidents only).
+
+-- dialect: sqlite
+-- statement begin
+CREATE TRIGGER incident_status_history_no_update BEFORE UPDATE ON incident_status_history
+BEGIN
+	SELECT RAISE(ABORT, 'incident_status_history is append-only');
+END;
+-- statement end
+-- statement begin
+CREATE TRIGGER incident_followups_no_update BEFORE UPDATE ON incident_followups
+BEGIN
+	SELECT RAISE(ABORT, 'incident_followups is append-only');
+END;
+-- statement end
+-- statement begin
+CREATE TRIGGER incident_aangiftes_no_update BEFORE UPDATE ON incident_aangiftes
+BEGIN
+	SELECT RAISE(ABORT, 'incident_aangiftes is append-only');
+END;
+-- statement end
+-- statement begin
+CREATE TRIGGER incident_chain_steps_no_update BEFORE UPDATE ON incident_chain_steps
+BEGIN
+	SELECT RAISE(ABORT, 'incident_chain_steps is append-only');
+END;
+-- statement end
+-- statement begin
+CREATE TRIGGER incident_satisfaction_no_update BEFORE UPDATE ON incident_satisfaction
+BEGIN
+	SELECT RAISE(ABORT, 'incident_satisfaction is append-only');
+END;
+-- statement end
+
+-- dialect: postgres
+-- statement begin
+CREATE FUNCTION incident_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+-- statement end
+CREATE TRIGGER incident_status_history_no_update BEFORE UPDATE ON incident_status_history
+	FOR EACH ROW EXECUTE FUNCTION incident_append_only();
+CREATE TRIGGER incident_followups_no_update BEFORE UPDATE ON incident_followups
+	FOR EACH ROW EXECUTE FUNCTION incident_append_only();
+CREATE TRIGGER incident_aangiftes_no_update BEFORE UPDATE ON incident_aangiftes
+	FOR EACH ROW EXECUTE FUNCTION incident_append_only();
+CREATE TRIGGER incident_chain_steps_no_update BEFORE UPDATE ON incident_chain_steps
+	FOR EACH ROW EXECUTE FUNCTION incident_append_only();
+CREATE TRIGGER incident_satisfaction_no_update BEFORE UPDATE ON incident_satisfaction
+	FOR EACH ROW EXECUTE FUNCTION incident_append_only();
+-- dialect: all

@@ -19,3 +19,16 @@ CREATE TABLE org_protocols (
 	created_at {{time}} NOT NULL,
 	UNIQUE (org_id, version)
 );
+
+-- Versions are never changed.
+-- dialect: sqlite
+-- statement begin
+CREATE TRIGGER org_protocols_no_update BEFORE UPDATE ON org_protocols
+BEGIN
+	SELECT RAISE(ABORT, 'org_protocols is append-only');
+END;
+-- statement end
+
+-- dialect: postgres
+CREATE TRIGGER org_protocols_no_update BEFORE UPDATE ON org_protocols
+	FOR EACH ROW EXECUTE FUNCTION incident_append_only();
