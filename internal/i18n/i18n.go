@@ -7,6 +7,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 )
@@ -17,7 +18,12 @@ const Default = "nl"
 // Langs returns the supported languages in the order the switch shows them.
 func Langs() []string { return []string{"nl", "en"} }
 
-//go:embed nl.json en.json
+// Each language has a folder of catalogue files, one per area of the
+// interface (shell.json, incident.json, accounts.json, ...), so features
+// add their text without touching each other's files. A key may appear in
+// only one file of a language.
+//
+//go:embed nl/*.json en/*.json
 var files embed.FS
 
 // Catalog maps language to key to message. It is read once at start and
@@ -30,17 +36,41 @@ type Catalog struct {
 func Load() (*Catalog, error) {
 	c := &Catalog{msgs: map[string]map[string]string{}}
 	for _, lang := range Langs() {
-		b, err := files.ReadFile(lang + ".json")
+		m, err := loadLang(lang)
 		if err != nil {
-			return nil, fmt.Errorf("i18n: %s: %w", lang, err)
-		}
-		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("i18n: %s.json: %w", lang, err)
+			return nil, err
 		}
 		c.msgs[lang] = m
 	}
 	return c, nil
+}
+
+// loadLang merges every catalogue file of lang, refusing a key that two
+// files both define.
+func loadLang(lang string) (map[string]string, error) {
+	names, err := fs.Glob(files, lang+"/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("i18n: %s: %w", lang, err)
+	}
+	all := map[string]string{}
+	from := map[string]string{}
+	for _, name := range names {
+		b, err := files.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("i18n: %s: %w", name, err)
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("i18n: %s: %w", name, err)
+		}
+		for k, v := range m {
+			if prev, dup := from[k]; dup {
+				return nil, fmt.Errorf("i18n: key %q is in both %s and %s", k, prev, name)
+			}
+			all[k], from[k] = v, name
+		}
+	}
+	return all, nil
 }
 
 // Supported reports whether lang is one of Langs.

@@ -26,7 +26,7 @@ func TestEveryKeyExistsInEveryLanguage(t *testing.T) {
 		for _, b := range Langs() {
 			for _, k := range c.Keys(a) {
 				if !c.Has(b, k) {
-					t.Errorf("key %q is in %s.json but missing from %s.json", k, a, b)
+					t.Errorf("key %q is in %s/ but missing from %s/", k, a, b)
 				}
 			}
 		}
@@ -85,7 +85,7 @@ func TestEveryValidationCodeHasAMessage(t *testing.T) {
 		}
 		for _, code := range addCodes(f) {
 			if !c.Has(Default, "valid."+code) {
-				t.Errorf("%s: validation code %q has no message valid.%s in nl.json/en.json", path, code, code)
+				t.Errorf("%s: validation code %q has no message valid.%s in the nl/ and en/ catalogues", path, code, code)
 			}
 		}
 		return nil

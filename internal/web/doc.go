@@ -33,8 +33,8 @@
 //	{{define "breadcrumb"}}{{template "breadcrumb-nav" (.Crumbs "nav.start" "/" "incidents.title" "/meldingen")}}{{end}}
 //	{{define "main"}}<h1 class="utrecht-heading-1">{{.T "incidents.title"}}</h1>…{{end}}
 //
-// Text comes only from the catalogues in internal/i18n (nl.json and
-// en.json, same keys in both): {{.T "key"}}, inside range {{$.T "key"}},
+// Text comes only from the catalogues in internal/i18n (nl/*.json and
+// en/*.json, one file per area, same keys in both languages): {{.T "key"}}, inside range {{$.T "key"}},
 // with values {{.T "key" .Count}}. Tests fail when a template or handler
 // uses a key that is missing in either language.
 //
