@@ -24,6 +24,8 @@ func TestIncidentEndpointsFollowTheAccessRules(t *testing.T) {
 			body              any
 			status            int
 		}{
+			{"supportTeam", "POST", "/api/v1/meldingen", report(), 403},
+			{"coordinator", "POST", "/api/v1/meldingen", report(), 201},
 			{"member", "GET", "/api/v1/meldingen/" + id, nil, 200},
 			{"member2", "GET", "/api/v1/meldingen/" + id, nil, 403},
 			{"coordinator", "GET", "/api/v1/meldingen/" + id, nil, 200},
