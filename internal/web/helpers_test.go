@@ -45,7 +45,7 @@ func (c *clock) add(d time.Duration) {
 // database, served by httptest on loopback, and a browser-like client
 // that keeps cookies but does not follow redirects (tests look at them).
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	db     *store.DB
 	auth   *auth.Service
 	clk    *clock
@@ -56,7 +56,7 @@ type env struct {
 
 type envOption func(*Options)
 
-func newEnv(t *testing.T, db *store.DB, tls bool, opts ...envOption) *env {
+func newEnv(t testing.TB, db *store.DB, tls bool, opts ...envOption) *env {
 	t.Helper()
 	clk := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
 	line, err := vault.GenerateKeyLine(time.Now())
@@ -235,4 +235,12 @@ func wantNotInBody(t *testing.T, r *result, parts ...string) {
 			t.Errorf("%s %s: body has %q", r.Request.Method, r.Request.URL.Path, p)
 		}
 	}
+}
+
+func mustParse(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
 }
