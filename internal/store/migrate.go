@@ -83,13 +83,13 @@ func (db *DB) MigrateTo(ctx context.Context, target int) (int, error) {
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return 0, fmt.Errorf("schema_migrations: %w", err)
 	}
-	current, err := db.SchemaVersion(ctx)
+	done, err := db.appliedVersions(ctx)
 	if err != nil {
 		return 0, err
 	}
 	applied := 0
 	for _, m := range ms {
-		if m.Version <= current || (target >= 0 && m.Version > target) {
+		if done[m.Version] || (target >= 0 && m.Version > target) {
 			continue
 		}
 		if err := db.applyMigration(ctx, m); err != nil {
@@ -116,6 +116,26 @@ func (db *DB) applyMigration(ctx context.Context, m Migration) error {
 			VALUES ($1, $2, CURRENT_TIMESTAMP)`, m.Version, m.Name)
 		return err
 	})
+}
+
+// appliedVersions is every migration already applied. Each version is
+// tracked by itself, so a migration numbered below one that already ran
+// (written on a branch at the same time) is still applied.
+func (db *DB) appliedVersions(ctx context.Context) (map[int]bool, error) {
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, fmt.Errorf("schema_migrations: %w", err)
+	}
+	defer rows.Close()
+	done := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		done[v] = true
+	}
+	return done, rows.Err()
 }
 
 // SchemaVersion is the highest migration applied, 0 for an empty database.

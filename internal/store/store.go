@@ -59,6 +59,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 //   - synchronous=FULL fsyncs every commit: a report that was answered as
 //     saved must survive a power cut;
 //   - foreign_keys enforces the references the schema declares;
+//   - secure_delete overwrites deleted content, so an erased record or
+//     data key does not linger in free pages;
 //   - busy_timeout makes a second writer wait instead of failing;
 //   - _txlock=immediate takes the write lock at BEGIN, so two transactions
 //     that read then write cannot deadlock on the upgrade.
@@ -72,7 +74,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		}
 	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(ON)", "busy_timeout(10000)"} {
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(ON)", "secure_delete(ON)", "busy_timeout(10000)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

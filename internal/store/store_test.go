@@ -76,3 +76,28 @@ func TestTimesRoundTripInUTC(t *testing.T) {
 		}
 	})
 }
+
+// A migration numbered below one that already ran is still applied.
+func TestMigrationWithLowerNumberAppliedLater(t *testing.T) {
+	storetest.EachUnmigrated(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ms, err := store.Migrations()
+		if err != nil || len(ms) < 3 {
+			t.Fatalf("migrations: %v (%d)", err, len(ms))
+		}
+		if _, err := db.MigrateTo(ctx, ms[0].Version); err != nil {
+			t.Fatal(err)
+		}
+		// Pretend the third ran before the second existed.
+		if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, 'later', 'x')`, ms[2].Version+100000); err != nil {
+			t.Fatal(err)
+		}
+		n, err := db.Migrate(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != len(ms)-1 {
+			t.Fatalf("applied %d, want %d", n, len(ms)-1)
+		}
+	})
+}
