@@ -17,6 +17,8 @@ assets: node_modules/.package-lock.json
 	mkdir -p $(STATIC)
 	cp node_modules/@utrecht/component-library-css/dist/index.css $(STATIC)/utrecht.css
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css $(STATIC)/voorbeeld-theme.css
+	@# Nothing may load from the network (fonts, imports): refuse such CSS.
+	@! grep -HnE "@import|url\\((['\"])?(https?:)?//" $(STATIC)/*.css || { echo "assets: CSS loads from elsewhere" >&2; exit 1; }
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
