@@ -26,6 +26,10 @@
 //	mux.Handle("GET /meldingen", s.requireLogin(http.HandlerFunc(s.incidentList)))
 //	mux.Handle("GET /accounts", s.requireRole(http.HandlerFunc(s.accountList), auth.RoleAdmin, auth.RoleCoordinator))
 //
+// A service a page needs is added to Options and Server (server.go) and
+// passed in by internal/app/wire_web.go. A menu entry is one line in
+// menu() (nav.go), with the roles that see it.
+//
 // The template is templates/pages/incident_list.html and defines "main"
 // (and, when wanted, "breadcrumb"); the layout draws header, language
 // switch, menu, flash message and footer around it:

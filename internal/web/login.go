@@ -58,6 +58,9 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		s.fail(w, r, err)
 	case step.Session != "":
+		if step.OfferTOTP {
+			s.flash(w, r, "info", "flash.offer_totp")
+		}
 		s.startSession(w, r, step.Session, back)
 	case step.NeedsTOTPSetup:
 		s.setCookie(w, r, cookiePending, step.Pending, auth.ChallengeLifetime)

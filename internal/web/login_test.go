@@ -27,7 +27,9 @@ func TestMemberLogsInWithPasswordAndSeesTheStartPage(t *testing.T) {
 		}
 		start := e.get("/")
 		wantStatus(t, start, http.StatusOK)
-		wantBody(t, start, "Welkom,", "Melding maken", "Mijn meldingen", "Uitloggen", `action="/logout"`)
+		wantBody(t, start, "Welkom,", "Melding maken", "Mijn meldingen", "Uitloggen", `action="/logout"`,
+			"Tip: maak inloggen veiliger met een tweede stap")
+		wantNotInBody(t, e.get("/"), "Tip: maak inloggen veiliger")
 		if got := start.Header.Get("Cache-Control"); got != "no-store" {
 			t.Errorf("start page Cache-Control = %q", got)
 		}
