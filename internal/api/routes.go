@@ -19,9 +19,19 @@ type route struct {
 
 func (rt route) pattern() string { return rt.method + " " + Prefix + rt.path }
 
-// routes lists every endpoint. To add one: write its handler in a file of
-// its own, add a line here and describe it in openapi.json; the tests fail
-// until the document and this table agree.
+// routes lists every endpoint. To add one:
+//  1. write its handler in a file of its own: parse (decodeJSON, pathID,
+//     query), call the domain service with auth.FromContext, then
+//     s.writeJSON on success or return the error;
+//  2. add a line here (public only for what needs no token);
+//  3. describe it in openapi.json: path, operationId, 2xx response with
+//     the API-Version header, error responses from components/responses,
+//     schemas for its JSON (property names as the Go json tags);
+//  4. if its domain has new sentinel errors, map them in classify.go.
+//
+// TestEveryRouteIsDocumented, TestDocumentedPathsReachTheirRoute,
+// TestSchemasMatchWhatTheCodeSends (add the new shapes to its table) and
+// the Spectral lint fail until the document, this table and the code agree.
 func (s *Server) routes() []route {
 	return []route{
 		{method: "GET", path: "/openapi.json", public: true, handle: s.openAPI},
