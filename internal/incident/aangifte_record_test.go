@@ -88,6 +88,9 @@ func TestChainStepNotifiesReporter(t *testing.T) {
 		wantForbidden(t, err)
 
 		got, _ := f.svc.Get(ctx, reporter, inc.ID)
+		if got.Deadlines.Aangifte.Done.IsZero() {
+			t.Error("the chain's aangifte step meets the aangifte reminder")
+		}
 		if len(got.Chain) != 3 || got.Chain[1].Outcome != "dagvaarding" || got.Chain[2].Note != "Politierechter (demo)" {
 			t.Errorf("chain %+v", got.Chain)
 		}

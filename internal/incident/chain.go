@@ -72,6 +72,13 @@ func (s *Service) AddChainStep(ctx context.Context, p *auth.Principal, incidentI
 			note, c.ActorID, c.RecordedAt).Scan(&c.ID); err != nil {
 			return fmt.Errorf("incident %d: chain step: %w", inc.ID, err)
 		}
+		if c.Step == ChainAangifte {
+			// The aangifte is the chain's first step: the reminder is met.
+			if _, err := tx.ExecContext(ctx, `UPDATE incidents SET aangifte_at = $2
+				WHERE id = $1 AND aangifte_at IS NULL`, inc.ID, now); err != nil {
+				return fmt.Errorf("incident %d: chain step: %w", inc.ID, err)
+			}
+		}
 		if notes, err = s.addNotification(ctx, tx, inc, NoticeChainPrefix+string(c.Step)); err != nil {
 			return err
 		}
