@@ -8,6 +8,8 @@ import (
 
 	"weerbaar/internal/auth"
 	"weerbaar/internal/i18n"
+	"weerbaar/internal/incident"
+	"weerbaar/internal/org"
 )
 
 // Options is what the web layer needs from the rest of Weerbaar.
@@ -23,6 +25,12 @@ type Options struct {
 	// Sections fill the start page, in order. Features add theirs in
 	// internal/app; see StartSections for the built-in ones.
 	Sections []Section
+	// Incidents and Orgs serve the meldingen pages; Anonymous is the
+	// anonymous reporting route (made once per process: it holds the rate
+	// limiters). Pages whose service is nil answer 404.
+	Incidents *incident.Service
+	Orgs      *org.Service
+	Anonymous *incident.Anonymous
 }
 
 // Server is the HTML side of Weerbaar: every page, the static files and the
@@ -36,6 +44,10 @@ type Server struct {
 	assets   *assets
 	sections []Section
 	handler  http.Handler
+
+	incidents *incident.Service
+	orgs      *org.Service
+	anon      *incident.Anonymous
 }
 
 // New parses the templates and prepares the static files once. It fails
@@ -44,7 +56,8 @@ func New(o Options) (*Server, error) {
 	if o.Log == nil || o.Catalog == nil {
 		return nil, fmt.Errorf("web: Log and Catalog are required")
 	}
-	s := &Server{log: o.Log, cat: o.Catalog, auth: o.Auth, https: o.HTTPS}
+	s := &Server{log: o.Log, cat: o.Catalog, auth: o.Auth, https: o.HTTPS,
+		incidents: o.Incidents, orgs: o.Orgs, anon: o.Anonymous}
 	s.sections = append(StartSections(), o.Sections...)
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
