@@ -71,8 +71,8 @@
 //     by reactie_dader.
 //   - aangifte reminder: end of the 2nd working day after the incident,
 //     when the reporter wants an aangifte and had not reported yet; met
-//     by RecordAangifte or the follow-ups aangifte_gedaan,
-//     melding_politie, werkgever_aangifte.
+//     by RecordAangifte, the chain step aangifte, or the follow-ups
+//     aangifte_gedaan, melding_politie, werkgever_aangifte.
 //
 // Filter.Overdue lists incidents (not closed) with any deadline past due
 // and unmet.
