@@ -197,11 +197,16 @@ func (a *Anonymous) Status(ctx context.Context, client, code string) (*ReceiptVi
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range v.Messages {
+	for i, m := range v.Messages {
 		if m.Sender == SenderHandler && m.Unread() {
 			v.Unread++
 		}
+		v.Messages[i].AuthorID = 0 // which staff account wrote is not theirs to know
 	}
+	for i := range inc.History {
+		inc.History[i].ActorID = 0
+	}
+	inc.KeyID = 0
 	return v, nil
 }
 

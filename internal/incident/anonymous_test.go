@@ -86,6 +86,9 @@ func TestAnonymousReporterFollowsUpWithTheReceiptCodeOnly(t *testing.T) {
 		if v.Unread != 1 || len(v.Messages) != 1 || v.Messages[0].Sender != SenderHandler || !strings.Contains(v.Messages[0].Body, "wanneer het begon") {
 			t.Fatalf("reporter's view of the reply: unread %d, %+v", v.Unread, v.Messages)
 		}
+		if v.Messages[0].AuthorID != 0 {
+			t.Fatal("the anonymous view names the coördinator's account")
+		}
 		if v, _ = anon.Status(ctx, anonAddr, shown); v.Unread != 0 {
 			t.Fatalf("reply still unread after reading: %d", v.Unread)
 		}

@@ -172,6 +172,14 @@ type preparedFile struct {
 	Data        []byte
 }
 
+// CheckUploads runs every check Attach runs on files for a new incident
+// (count, size, type, name, images) without storing anything, so a form
+// can refuse bad files before the report itself is saved.
+func CheckUploads(files []Upload) error {
+	_, err := prepareUploads(0, 0, files)
+	return err
+}
+
 // prepareUploads checks uploads against the limits, given what the
 // incident already holds, and returns them ready to seal. Problems are
 // reported per file as field "attachments" with codes too_many_files,

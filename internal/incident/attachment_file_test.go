@@ -54,14 +54,20 @@ func exifWithGPS() []byte {
 	b.WriteString("Exif\x00\x00")
 	b.WriteString("MM\x00\x2A")
 	w(uint32(8))
-	// IFD0 at 8: one entry, GPSInfo (0x8825, LONG) -> 26.
-	w(uint16(1))
+	// IFD0 at 8: two entries, Orientation 6 (rotate 90°) and GPSInfo
+	// (0x8825, LONG) -> 38.
+	w(uint16(2))
+	w(uint16(0x0112))
+	w(uint16(3))
+	w(uint32(1))
+	w(uint16(6))
+	w(uint16(0))
 	w(uint16(0x8825))
 	w(uint16(4))
 	w(uint32(1))
-	w(uint32(26))
+	w(uint32(38))
 	w(uint32(0))
-	// GPS IFD at 26: two entries; rationals at 26+2+24+4 = 56.
+	// GPS IFD at 38: two entries; rationals at 38+2+24+4 = 68.
 	w(uint16(2))
 	w(uint16(1)) // GPSLatitudeRef
 	w(uint16(2)) // ASCII
@@ -70,7 +76,7 @@ func exifWithGPS() []byte {
 	w(uint16(2)) // GPSLatitude
 	w(uint16(5)) // RATIONAL
 	w(uint32(3))
-	w(uint32(56))
+	w(uint32(68))
 	w(uint32(0))
 	for _, v := range gpsLatitude {
 		w(v)
@@ -128,10 +134,17 @@ func TestJPEGWithGPSExifComesOutWithoutItAndWithTheSamePixels(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := files[0].Data
-	for _, leak := range [][]byte{gpsBytes(), []byte("Exif"), []byte("GPSLatitude"), []byte("xmpmeta"), []byte("Voorbeeldstraat"), []byte("TRAILER")} {
+	for _, leak := range [][]byte{gpsBytes(), {0x88, 0x25}, []byte("GPSLatitude"), []byte("xmpmeta"), []byte("Voorbeeldstraat"), []byte("TRAILER")} {
 		if bytes.Contains(out, leak) {
 			t.Errorf("stripped JPEG still contains %q", leak)
 		}
+	}
+	// Only the orientation survives, so a portrait photo stays upright.
+	if !bytes.Contains(out, orientationSegment(6)) || bytes.Count(out, []byte("Exif")) != 1 {
+		t.Error("the orientation was not kept as the only EXIF tag")
+	}
+	if o, ok := exifOrientation(0xE1, orientationSegment(6)[4:]); !ok || o != 6 {
+		t.Errorf("orientation segment reads back as %d, %v", o, ok)
 	}
 	before, err := jpeg.Decode(bytes.NewReader(in))
 	if err != nil {
@@ -278,6 +291,13 @@ func TestAttachmentLimits(t *testing.T) {
 	})
 }
 
+func TestCheckUploadsRefusesWhatAttachWouldRefuse(t *testing.T) {
+	if err := CheckUploads([]Upload{{"brief.txt", []byte("tekst")}, {"foto.jpg", testJPEG(t)}}); err != nil {
+		t.Fatal(err)
+	}
+	assertProblem(t, CheckUploads([]Upload{{"brief.pdf", testPNG(t)}}), "file_type")
+}
+
 func TestAttachmentNamesAreCleaned(t *testing.T) {
 	cases := map[string]string{
 		"../../etc/passwd.txt":               "passwd.txt",
@@ -299,20 +319,25 @@ func TestAttachmentNamesAreCleaned(t *testing.T) {
 }
 
 // FuzzPrepareFile checks that no upload, however malformed, panics the
-// parsers or yields an image that still carries an EXIF block.
+// parsers, and that an accepted JPEG keeps no EXIF block but the
+// orientation-only one we write.
 func FuzzPrepareFile(f *testing.F) {
 	f.Add("a.jpg", jpegWithMetadata(f))
 	f.Add("a.png", testPNG(f))
 	f.Add("a.eml", []byte(testEmail))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		p, ok := prepareFile(Upload{Filename: name, Data: data})
-		if !ok {
+		if !ok || p.ContentType != TypeJPEG {
 			return
 		}
-		if p.ContentType == TypeJPEG && bytes.Contains(p.Data, []byte{0xFF, 0xE1}) && bytes.Contains(p.Data, []byte("Exif\x00")) {
-			// Only a failure if the APP1 marker sits in the header part.
-			if idx := bytes.Index(p.Data, []byte("Exif\x00")); idx >= 4 && p.Data[idx-4] == 0xFF && p.Data[idx-3] == 0xE1 {
-				t.Fatalf("EXIF segment survived in %q", name)
+		for i := 0; i+4 <= len(p.Data); i++ {
+			if p.Data[i] != 0xFF || p.Data[i+1] != 0xE1 || !bytes.HasPrefix(p.Data[i+4:], []byte("Exif")) {
+				continue
+			}
+			n := int(binary.BigEndian.Uint16(p.Data[i+2:]))
+			o, _ := exifOrientation(0xE1, p.Data[i+4:min(i+2+n, len(p.Data))])
+			if !bytes.HasPrefix(p.Data[i:], orientationSegment(o)) {
+				t.Fatalf("an EXIF segment other than the orientation survived in %q", name)
 			}
 		}
 	})

@@ -29,7 +29,8 @@ func stripImage(contentType string, data []byte) ([]byte, error) {
 }
 
 // stripJPEG walks the marker segments and keeps only those needed to
-// decode: APP0 (JFIF), APP2 ICC colour profiles and APP14 (Adobe colour
+// decode (plus a fresh EXIF block with nothing but the orientation, when
+// the photo had one): APP0 (JFIF), APP2 ICC colour profiles and APP14 (Adobe colour
 // transform) among the application segments; every other APPn (APP1
 // EXIF/XMP, APP13 IPTC, APP2 multi-picture, ...) and comments are dropped,
 // also between the scans of a progressive JPEG. Anything after the
@@ -64,6 +65,9 @@ func stripJPEG(data []byte) ([]byte, error) {
 		seg := data[i : i+2+n]
 		i += 2 + n
 		if !keepJPEGSegment(marker, seg[4:]) {
+			if o, ok := exifOrientation(marker, seg[4:]); ok && o != 1 {
+				out.Write(orientationSegment(o))
+			}
 			continue
 		}
 		out.Write(seg)
@@ -73,6 +77,61 @@ func stripJPEG(data []byte) ([]byte, error) {
 			i = end
 		}
 	}
+}
+
+// exifOrientation reads the Orientation tag (0x0112) from IFD0 of an APP1
+// EXIF segment. Phones store a portrait photo sideways and set this tag;
+// without it the evidence would show rotated.
+func exifOrientation(marker byte, payload []byte) (uint16, bool) {
+	if marker != 0xE1 || !bytes.HasPrefix(payload, []byte("Exif\x00\x00")) {
+		return 0, false
+	}
+	tiff := payload[6:]
+	if len(tiff) < 8 {
+		return 0, false
+	}
+	var order binary.ByteOrder
+	switch string(tiff[:4]) {
+	case "II*\x00":
+		order = binary.LittleEndian
+	case "MM\x00*":
+		order = binary.BigEndian
+	default:
+		return 0, false
+	}
+	ifd := int(order.Uint32(tiff[4:]))
+	if ifd < 8 || ifd+2 > len(tiff) {
+		return 0, false
+	}
+	count := int(order.Uint16(tiff[ifd:]))
+	for e := 0; e < count; e++ {
+		at := ifd + 2 + 12*e
+		if at+12 > len(tiff) {
+			return 0, false
+		}
+		if order.Uint16(tiff[at:]) == 0x0112 && order.Uint16(tiff[at+2:]) == 3 {
+			o := order.Uint16(tiff[at+8:])
+			return o, o >= 1 && o <= 8
+		}
+	}
+	return 0, false
+}
+
+// orientationSegment is an APP1 EXIF segment holding only the orientation:
+// the one tag a viewer needs, and nothing about where or with what.
+func orientationSegment(o uint16) []byte {
+	seg := []byte{0xFF, 0xE1, 0, 0}
+	seg = append(seg, "Exif\x00\x00MM\x00*"...)
+	seg = binary.BigEndian.AppendUint32(seg, 8) // IFD0 right after the header
+	seg = binary.BigEndian.AppendUint16(seg, 1) // one entry
+	seg = binary.BigEndian.AppendUint16(seg, 0x0112)
+	seg = binary.BigEndian.AppendUint16(seg, 3) // SHORT
+	seg = binary.BigEndian.AppendUint32(seg, 1)
+	seg = binary.BigEndian.AppendUint16(seg, o)
+	seg = binary.BigEndian.AppendUint16(seg, 0)
+	seg = binary.BigEndian.AppendUint32(seg, 0) // no next IFD
+	binary.BigEndian.PutUint16(seg[2:], uint16(len(seg)-2))
+	return seg
 }
 
 // scanEnd returns where the entropy-coded data starting at i ends: at the
