@@ -94,9 +94,11 @@ func (a *Anonymous) Report(ctx context.Context, client string, in *Incident) (Re
 	inc := s.prepare(nil, in)
 	inc.ID, inc.ReporterID = 0, 0 // always a new incident, never an account's
 	e := &valid.Error{}
-	// Validated as a report on one's own behalf; the mode is set after,
-	// since the form does not offer "anonymous" as a choice.
-	inc.Mode = ModeSelf
+	// Validated in the mode the reporter chose (a witness still may not
+	// name the person it was aimed at); stored as anonymous after.
+	if inc.Mode == "" || inc.Mode == ModeAnonymous {
+		inc.Mode = ModeSelf
+	}
 	checkFormat(inc, s.now(), e)
 	checkSubmit(inc, e)
 	if err := checkReportingOrg(ctx, s.db, inc.OrgID, e); err != nil {

@@ -247,6 +247,13 @@ func TestAnonymousReportIsValidatedAndNeedsAnOrganisationThatHandlesReports(t *t
 				t.Errorf("%s: %s = %q, want %q", name, c.field, got, c.code)
 			}
 		}
+		// An anonymous witness may not name the person it was aimed at.
+		witness := f.anonReport(f.orgA)
+		witness.Mode, witness.VictimDescription = ModeWitness, "Wethouder (demo)"
+		_, err := anon.Report(ctx, anonAddr, witness)
+		if got := fieldCodes(t, err)["victimDescription"]; got != "witness_no_identity" {
+			t.Errorf("anonymous witness naming the victim: %q", got)
+		}
 		// An id of an existing incident in the input never edits it.
 		mine := f.submit(t, f.member(1, f.orgA), f.report())
 		in := f.anonReport(f.orgA)
