@@ -5,10 +5,12 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"weerbaar/internal/auth"
 	"weerbaar/internal/i18n"
 	"weerbaar/internal/incident"
+	"weerbaar/internal/mail"
 	"weerbaar/internal/org"
 )
 
@@ -31,6 +33,13 @@ type Options struct {
 	Incidents *incident.Service
 	Orgs      *org.Service
 	Anonymous *incident.Anonymous
+	// Mail sends invitation links; nil or without SMTP, the link is only
+	// shown to the inviter. BaseURL is where people open Weerbaar, for
+	// links in e-mail (empty: taken from the request).
+	Mail    *mail.Sender
+	BaseURL string
+	// Now is the clock for re-verification; default time.Now.
+	Now func() time.Time
 }
 
 // Server is the HTML side of Weerbaar: every page, the static files and the
@@ -48,6 +57,10 @@ type Server struct {
 	incidents *incident.Service
 	orgs      *org.Service
 	anon      *incident.Anonymous
+
+	mail    *mail.Sender
+	baseURL string
+	now     func() time.Time
 }
 
 // New parses the templates and prepares the static files once. It fails
@@ -57,7 +70,11 @@ func New(o Options) (*Server, error) {
 		return nil, fmt.Errorf("web: Log and Catalog are required")
 	}
 	s := &Server{log: o.Log, cat: o.Catalog, auth: o.Auth, https: o.HTTPS,
-		incidents: o.Incidents, orgs: o.Orgs, anon: o.Anonymous}
+		incidents: o.Incidents, orgs: o.Orgs, anon: o.Anonymous,
+		mail: o.Mail, baseURL: o.BaseURL, now: o.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
 	s.sections = append(StartSections(), o.Sections...)
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
