@@ -62,7 +62,7 @@ func New(d Deps) *Server {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setCommonHeaders(w, r)
 	if p := r.URL.Path; strings.HasSuffix(p, "/") || strings.Contains(p, "//") || strings.Contains(p, "/.") {
-		s.problem(w, r, http.StatusNotFound, "Niet gevonden", "Dit adres bestaat niet. Adressen in deze API eindigen nooit op een schuine streep.")
+		s.problem(w, r, http.StatusNotFound, "api.detail.trailing_slash")
 		return
 	}
 	s.mux.ServeHTTP(w, r)
@@ -73,11 +73,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) notFoundOrMethod(w http.ResponseWriter, r *http.Request) {
 	if allow := s.allowedMethods(r); len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
-		s.problem(w, r, http.StatusMethodNotAllowed, "Methode niet toegestaan",
-			"Dit adres kent alleen "+strings.Join(allow, ", ")+".")
+		s.problem(w, r, http.StatusMethodNotAllowed, "api.detail.method", strings.Join(allow, ", "))
 		return
 	}
-	s.problem(w, r, http.StatusNotFound, "Niet gevonden", "Dit adres bestaat niet in deze API.")
+	s.problem(w, r, http.StatusNotFound, "api.detail.no_route")
 }
 
 // allowedMethods lists the methods a route exists for at r's path.

@@ -27,12 +27,9 @@ func newFailureLimiter(now func() time.Time) *ratelimit.Limiter {
 }
 
 var (
-	errNoToken = &httpError{status: http.StatusUnauthorized, title: "Niet geauthenticeerd",
-		detail: "Stuur een persoonlijk API-token mee: Authorization: Bearer wb_…. Maak een token aan op je beveiligingspagina."}
-	errBadToken = &httpError{status: http.StatusUnauthorized, title: "Niet geauthenticeerd",
-		detail: "Dit API-token is onbekend, ingetrokken of hoort bij een uitgeschakeld account."}
-	errTooManyFailures = &httpError{status: http.StatusTooManyRequests, title: "Te veel pogingen",
-		detail: "Te veel mislukte pogingen met een API-token vanaf dit adres. Probeer het over tien minuten opnieuw."}
+	errNoToken         = apiError(http.StatusUnauthorized, "api.detail.no_token")
+	errBadToken        = apiError(http.StatusUnauthorized, "api.detail.bad_token")
+	errTooManyFailures = apiError(http.StatusTooManyRequests, "api.detail.too_many_failures")
 )
 
 // authenticate finds the principal of r's bearer token. Only the

@@ -9,18 +9,19 @@ import (
 	"weerbaar/internal/org"
 )
 
-// classify maps the domains' sentinel errors to what the client sees. The
-// detail says what happened without saying more than the client may know.
-func classify(err error) (status int, title, detail string, ok bool) {
+// classify maps the domains' sentinel errors to what the client sees, or
+// returns nil for an error the client cannot act on. The detail says what
+// happened without saying more than the client may know.
+func classify(err error) *httpError {
 	switch {
 	case errors.Is(err, auth.ErrNoSession):
-		return http.StatusUnauthorized, "Niet geauthenticeerd", "Stuur een geldig persoonlijk API-token mee.", true
+		return apiError(http.StatusUnauthorized, "api.detail.bad_token")
 	case errors.Is(err, incident.ErrTransition):
-		return http.StatusConflict, "Kan nu niet", "Dit kan niet in de huidige status van de melding, bijvoorbeeld opvolging op een afgesloten melding.", true
+		return apiError(http.StatusConflict, "api.detail.conflict")
 	case errors.Is(err, auth.ErrForbidden), errors.Is(err, incident.ErrForbidden):
-		return http.StatusForbidden, "Geen toegang", "Je rol of organisatie geeft geen toegang tot dit gegeven of deze handeling.", true
+		return apiError(http.StatusForbidden, "api.detail.forbidden")
 	case errors.Is(err, auth.ErrNotFound), errors.Is(err, incident.ErrNotFound), errors.Is(err, org.ErrNotFound):
-		return http.StatusNotFound, "Niet gevonden", "Dit bestaat niet, of je mag het niet zien.", true
+		return apiError(http.StatusNotFound, "api.detail.not_found")
 	}
-	return 0, "", "", false
+	return nil
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -21,8 +20,7 @@ const maxBody = 256 << 10
 func decodeJSON(w http.ResponseWriter, r *http.Request, dst any) error {
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "application/json" {
-		return &httpError{status: http.StatusUnsupportedMediaType, title: "Verkeerd formaat",
-			detail: "Stuur de gegevens als JSON met Content-Type: application/json."}
+		return apiError(http.StatusUnsupportedMediaType, "api.detail.media_type")
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
 	dec.DisallowUnknownFields()
@@ -30,7 +28,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, dst any) error {
 		return decodeError(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return badRequest("De body bevat meer dan één JSON-waarde.")
+		return badRequest("api.detail.two_values")
 	}
 	return nil
 }
@@ -42,27 +40,25 @@ func decodeError(err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &tooBig):
-		return &httpError{status: http.StatusRequestEntityTooLarge, title: "Te groot",
-			detail: fmt.Sprintf("De body is groter dan %d kB.", maxBody>>10)}
+		return apiError(http.StatusRequestEntityTooLarge, "api.detail.too_large", maxBody>>10)
 	case errors.Is(err, io.EOF):
-		return badRequest("De body is leeg; stuur een JSON-object.")
+		return badRequest("api.detail.empty_body")
 	case errors.As(err, &syntax), errors.Is(err, io.ErrUnexpectedEOF):
-		return badRequest("De body is geen geldige JSON.")
+		return badRequest("api.detail.bad_json")
 	case errors.As(err, &typ):
 		// Field is a dotted path that includes embedded Go structs; the
 		// JSON properties are all top-level, so its last part is the name.
 		name := typ.Field[strings.LastIndex(typ.Field, ".")+1:]
 		if name == "" {
-			return badRequest("De body moet een JSON-object zijn.")
+			return badRequest("api.detail.not_object")
 		}
-		return badRequest("Een veld heeft het verkeerde type.",
-			invalidParam{Name: name, Reason: "Dit veld moet van het type " + jsonType(typ.Type.Kind().String()) + " zijn."})
+		return badRequest("api.detail.wrong_type",
+			paramProblem{name: name, reason: "api.reason.type." + jsonType(typ.Type.Kind().String())})
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return badRequest("De body bevat een veld dat deze API niet kent.",
-			invalidParam{Name: name, Reason: "Dit veld bestaat niet."})
+		return badRequest("api.detail.unknown_field", paramProblem{name: name, reason: "api.reason.unknown_field"})
 	default:
-		return badRequest("De body kon niet worden gelezen.")
+		return badRequest("api.detail.unreadable")
 	}
 }
 
@@ -70,13 +66,13 @@ func decodeError(err error) error {
 func jsonType(kind string) string {
 	switch {
 	case kind == "string":
-		return "tekst (string)"
+		return "string"
 	case kind == "bool":
-		return "waar/onwaar (boolean)"
+		return "boolean"
 	case strings.HasPrefix(kind, "int"), strings.HasPrefix(kind, "uint"), strings.HasPrefix(kind, "float"):
-		return "getal (number)"
+		return "number"
 	case kind == "slice", kind == "array":
-		return "lijst (array)"
+		return "array"
 	default:
 		return "object"
 	}

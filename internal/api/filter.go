@@ -18,12 +18,12 @@ var filterKeys = []string{"from", "to", "kind", "victimRole", "status", "aangift
 // ignored: a client with a typo would otherwise get the wrong list.
 func (s *Server) parseFilter(r *http.Request, paged bool) (incident.Filter, error) {
 	var f incident.Filter
-	var params []invalidParam
-	bad := func(name, reason string) { params = append(params, invalidParam{Name: name, Reason: reason}) }
+	var params []paramProblem
+	bad := func(name, reason string) { params = append(params, paramProblem{name: name, reason: reason}) }
 	q := r.URL.Query()
 	for key := range q {
 		if !slices.Contains(filterKeys, key) && (!paged || key != "page") {
-			bad(key, reasonUnknown)
+			bad(key, "api.reason.unknown_param")
 		}
 	}
 	date := func(key string) time.Time {
@@ -33,7 +33,7 @@ func (s *Server) parseFilter(r *http.Request, paged bool) (incident.Filter, erro
 		}
 		t, err := time.ParseInLocation(time.DateOnly, v, s.loc)
 		if err != nil {
-			bad(key, reasonDate)
+			bad(key, "api.reason.date")
 		}
 		return t
 	}
@@ -41,7 +41,7 @@ func (s *Server) parseFilter(r *http.Request, paged bool) (incident.Filter, erro
 	if to := date("to"); !to.IsZero() {
 		f.To = to.AddDate(0, 0, 1) // "to" includes its day; the service's To is exclusive
 	}
-	unknownValue := func(key string) { bad(key, s.deps.Messages.T(language(r), "valid.unknown")) }
+	unknownValue := func(key string) { bad(key, "valid.unknown") }
 	if v := incident.Kind(q.Get("kind")); v != "" {
 		if !v.Valid() {
 			unknownValue("kind")
@@ -63,26 +63,26 @@ func (s *Server) parseFilter(r *http.Request, paged bool) (incident.Filter, erro
 	if v := q.Get("aangifte"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			bad("aangifte", reasonBool)
+			bad("aangifte", "api.reason.bool")
 		}
 		f.Aangifte = map[bool]incident.Answer{true: incident.Yes, false: incident.No}[b]
 	}
 	if v := q.Get("overdue"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			bad("overdue", reasonBool)
+			bad("overdue", "api.reason.bool")
 		}
 		f.Overdue = b
 	}
 	if v := q.Get("page"); paged && v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			bad("page", reasonPage)
+			bad("page", "api.reason.page")
 		}
 		f.Page = n
 	}
 	if len(params) > 0 {
-		return f, badRequest("Een of meer queryparameters zijn niet goed.", params...)
+		return f, badRequest("api.detail.invalid_query", params...)
 	}
 	return f, nil
 }

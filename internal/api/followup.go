@@ -32,7 +32,7 @@ func (s *Server) createFollowUp(w http.ResponseWriter, r *http.Request) error {
 	if in.DoneAt != "" {
 		t, err := time.Parse(time.RFC3339, in.DoneAt)
 		if err != nil {
-			return badRequest("Een of meer velden zijn niet goed ingevuld.", invalidParam{Name: "doneAt", Reason: reasonDateTime})
+			return badRequest("api.detail.invalid_fields", paramProblem{name: "doneAt", reason: "api.reason.datetime"})
 		}
 		f.DoneAt = t
 	}

@@ -29,8 +29,7 @@ type incidentInputContent struct {
 }
 
 // errIdempotencyMismatch: the key was used before for another report.
-var errIdempotencyMismatch = &httpError{status: http.StatusUnprocessableEntity, title: "Sleutel al gebruikt",
-	detail: "Deze Idempotency-Key is al gebruikt voor een melding met een andere inhoud. Kies een nieuwe sleutel voor een nieuwe melding."}
+var errIdempotencyMismatch = apiError(http.StatusUnprocessableEntity, "api.detail.idempotency_mismatch")
 
 // createIncident answers POST /meldingen. A retry with the same
 // Idempotency-Key gets the incident made the first time; the service
@@ -52,7 +51,7 @@ func (s *Server) createIncident(w http.ResponseWriter, r *http.Request) error {
 	if !sameSubmission(want, got) {
 		return errIdempotencyMismatch
 	}
-	doc, err := s.incidentDoc(r.Context(), s.orgNames(), got)
+	doc, err := s.incidentDoc(r, s.orgNames(), got)
 	if err != nil {
 		return err
 	}
@@ -80,11 +79,11 @@ func (s *Server) incidentFromInput(r *http.Request, p *auth.Principal, in incide
 	if inc.Mode == "" {
 		inc.Mode = incident.ModeSelf
 	}
-	var params []invalidParam
+	var params []paramProblem
 	if in.OccurredAt != "" {
 		t, err := time.Parse(time.RFC3339, in.OccurredAt)
 		if err != nil {
-			params = append(params, invalidParam{Name: "occurredAt", Reason: reasonDateTime})
+			params = append(params, paramProblem{name: "occurredAt", reason: "api.reason.datetime"})
 		}
 		inc.OccurredAt = t.UTC()
 	}
@@ -92,14 +91,14 @@ func (s *Server) incidentFromInput(r *http.Request, p *auth.Principal, in incide
 		o, err := s.deps.Orgs.ByCode(r.Context(), in.OrganisationCode)
 		switch {
 		case errors.Is(err, org.ErrNotFound):
-			params = append(params, invalidParam{Name: "organisationCode", Reason: s.deps.Messages.T(language(r), "valid.org_unknown")})
+			params = append(params, paramProblem{name: "organisationCode", reason: "valid.org_unknown"})
 		case err != nil:
 			return nil, err
 		}
 		inc.OrgID = o.ID
 	}
 	if len(params) > 0 {
-		return nil, badRequest("Een of meer velden zijn niet goed ingevuld.", params...)
+		return nil, badRequest("api.detail.invalid_fields", params...)
 	}
 	return inc, nil
 }

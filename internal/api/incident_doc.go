@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"net/http"
 	"time"
 
 	"weerbaar/internal/incident"
@@ -77,11 +78,10 @@ func contentOf(inc *incident.Incident) incidentContent {
 	}
 }
 
-// urgentAdvice is shown first to a reporter who is in danger now.
-const urgentAdvice = "Ben je nu in gevaar? Bel eerst 112. Geen spoed, wel politie nodig? Bel 0900-8844."
-
-func (s *Server) incidentDoc(ctx context.Context, orgs *orgNames, inc *incident.Incident) (incidentDoc, error) {
-	o, err := orgs.ref(ctx, inc.OrgID)
+// incidentDoc is inc as the client sees it. A reporter who is in danger
+// now is told to call 112 first, in the language they asked for.
+func (s *Server) incidentDoc(r *http.Request, orgs *orgNames, inc *incident.Incident) (incidentDoc, error) {
+	o, err := orgs.ref(r.Context(), inc.OrgID)
 	if err != nil {
 		return incidentDoc{}, err
 	}
@@ -94,7 +94,7 @@ func (s *Server) incidentDoc(ctx context.Context, orgs *orgNames, inc *incident.
 		d.ReporterID = &inc.ReporterID
 	}
 	if inc.InDanger {
-		advice := urgentAdvice
+		advice := s.deps.Messages.T(language(r), "api.urgent_advice")
 		d.UrgentAdvice = &advice
 	}
 	for _, h := range inc.History {

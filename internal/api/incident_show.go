@@ -31,7 +31,7 @@ func (s *Server) showIncident(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	doc, err := s.incidentDoc(r.Context(), s.orgNames(), inc)
+	doc, err := s.incidentDoc(r, s.orgNames(), inc)
 	if err != nil {
 		return err
 	}

@@ -99,6 +99,11 @@ func TestReporterInDangerIsToldToCall112(t *testing.T) {
 		if created.UrgentAdvice == nil || !strings.Contains(*created.UrgentAdvice, "112") {
 			t.Errorf("urgentAdvice %v", created.UrgentAdvice)
 		}
+		res = f.as("member", "POST", "/api/v1/meldingen", body, "Accept-Language", "en-GB, nl;q=0.5")
+		res.decode(t, &created)
+		if created.UrgentAdvice == nil || *created.UrgentAdvice != f.cat.T("en", "api.urgent_advice") {
+			t.Errorf("urgentAdvice in English %v", created.UrgentAdvice)
+		}
 	})
 }
 

@@ -82,7 +82,7 @@ func TestSchemasMatchWhatTheCodeSends(t *testing.T) {
 	schemas := openAPISchemas(t)
 	full := &incident.Incident{ID: 1, Kinds: []incident.Kind{incident.KindThreat}, CreatedAt: time.Now()}
 	s := New(Deps{})
-	inc, _ := s.incidentDoc(t.Context(), &orgNames{s: s, seen: map[int64]orgRefDoc{0: {}}}, full)
+	inc, _ := s.incidentDoc(httptest.NewRequest("GET", "/", nil), &orgNames{s: s, seen: map[int64]orgRefDoc{0: {}}}, full)
 	outputs := map[string]any{
 		"Melding":             inc,
 		"MeldingSamenvatting": summaryDoc{},

@@ -69,8 +69,7 @@ func (s *Server) exportOrgIncidents(w http.ResponseWriter, r *http.Request) erro
 func (s *Server) orgFromPath(r *http.Request) (int64, error) {
 	o, err := s.deps.Orgs.ByCode(r.Context(), r.PathValue("code"))
 	if errors.Is(err, org.ErrNotFound) {
-		return 0, &httpError{status: http.StatusNotFound, title: "Niet gevonden",
-			detail: "Er is geen organisatie met code " + r.PathValue("code") + "."}
+		return 0, apiError(http.StatusNotFound, "api.detail.no_organisation", r.PathValue("code"))
 	}
 	return o.ID, err
 }

@@ -3,14 +3,18 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"strconv"
 
 	"weerbaar/internal/valid"
 )
 
 // This file is the one place that decides how a result or an error reaches
 // the client: which status, which body, what is logged. Handlers return an
-// error and never write one themselves.
+// error and never write one themselves. Every text comes from the message
+// catalogue (internal/i18n/*/api.json and valid.json), in Dutch unless the
+// client asks for English with Accept-Language.
 
 // problemDoc is an RFC 9457 problem details object.
 type problemDoc struct {
@@ -30,19 +34,30 @@ type invalidParam struct {
 }
 
 // httpError is an error the API layer itself finds (bad JSON, missing
-// token, unknown path) with the status it must get.
+// token, unknown path) with the status it must get. detail and each
+// param's reason are catalogue keys.
 type httpError struct {
 	status int
-	title  string
 	detail string
-	params []invalidParam
+	args   []any
+	params []paramProblem
 }
 
-func (e *httpError) Error() string { return e.title + ": " + e.detail }
+// paramProblem is one invalid field, query key, path or header parameter.
+type paramProblem struct {
+	name, reason string
+	args         []any
+}
 
-// badRequest is a 400 with the fields that are wrong.
-func badRequest(detail string, params ...invalidParam) *httpError {
-	return &httpError{status: http.StatusBadRequest, title: "Ongeldige invoer", detail: detail, params: params}
+func (e *httpError) Error() string { return fmt.Sprintf("%d %s %v", e.status, e.detail, e.params) }
+
+func apiError(status int, detail string, args ...any) *httpError {
+	return &httpError{status: status, detail: detail, args: args}
+}
+
+// badRequest is a 400 with the parameters that are wrong.
+func badRequest(detail string, params ...paramProblem) *httpError {
+	return &httpError{status: http.StatusBadRequest, detail: detail, params: params}
 }
 
 // writeJSON sends v as the body of a successful response.
@@ -61,45 +76,50 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 // the client did wrong are shown; everything else is logged and answered
 // with a 500 that gives nothing away.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	lang := language(r)
 	var he *httpError
-	switch {
-	case errors.As(err, &he):
-		switch he.status {
-		case http.StatusUnauthorized:
-			w.Header().Set("WWW-Authenticate", `Bearer realm="weerbaar"`)
-		case http.StatusTooManyRequests:
-			w.Header().Set("Retry-After", retryAfter)
-		}
-		s.writeProblem(w, r, problemDoc{Title: he.title, Status: he.status, Detail: he.detail, InvalidParams: he.params})
-	case isInvalid(err):
-		ve, _ := valid.As(err)
-		s.writeProblem(w, r, problemDoc{Title: "Ongeldige invoer", Status: http.StatusBadRequest,
-			Detail: "Een of meer velden zijn niet goed ingevuld.", InvalidParams: s.reasons(r, ve)})
-	default:
-		if st, title, detail, ok := classify(err); ok {
-			s.writeProblem(w, r, problemDoc{Title: title, Status: st, Detail: detail})
-			return
-		}
-		s.deps.Log.Error("api: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-		s.problem(w, r, http.StatusInternalServerError, "Interne fout",
-			"Er ging iets mis aan onze kant. Probeer het later opnieuw.")
+	if !errors.As(err, &he) {
+		he = s.domainError(r, err)
 	}
+	p := problemDoc{Status: he.status, Detail: s.deps.Messages.T(lang, he.detail, he.args...)}
+	for _, pp := range he.params {
+		p.InvalidParams = append(p.InvalidParams, invalidParam{Name: pp.name, Reason: s.deps.Messages.T(lang, pp.reason, pp.args...)})
+	}
+	switch he.status {
+	case http.StatusUnauthorized:
+		w.Header().Set("WWW-Authenticate", `Bearer realm="weerbaar"`)
+	case http.StatusTooManyRequests:
+		w.Header().Set("Retry-After", retryAfter)
+	}
+	s.writeProblem(w, r, p)
 }
 
-func isInvalid(err error) bool {
-	_, ok := valid.As(err)
-	return ok
+// domainError maps an error from a service: field problems to 400 with
+// the catalogue's "valid.<code>" reasons, known sentinels by classify, the
+// rest to a logged 500.
+func (s *Server) domainError(r *http.Request, err error) *httpError {
+	if ve, ok := valid.As(err); ok {
+		he := badRequest("api.detail.invalid_fields")
+		for _, p := range ve.Problems {
+			he.params = append(he.params, paramProblem{name: p.Field, reason: "valid." + p.Code, args: p.Args})
+		}
+		return he
+	}
+	if he := classify(err); he != nil {
+		return he
+	}
+	s.deps.Log.Error("api: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	return apiError(http.StatusInternalServerError, "api.detail.internal")
 }
 
-// problem sends a problem without invalid fields.
-func (s *Server) problem(w http.ResponseWriter, r *http.Request, status int, title, detail string) {
-	s.writeProblem(w, r, problemDoc{Title: title, Status: status, Detail: detail})
+// problem sends a problem without invalid fields; detail is a catalogue key.
+func (s *Server) problem(w http.ResponseWriter, r *http.Request, status int, detail string, args ...any) {
+	s.writeError(w, r, apiError(status, detail, args...))
 }
 
 func (s *Server) writeProblem(w http.ResponseWriter, r *http.Request, p problemDoc) {
-	if p.Type == "" {
-		p.Type = "about:blank"
-	}
+	p.Type = "about:blank"
+	p.Title = s.deps.Messages.T(language(r), "api.status."+strconv.Itoa(p.Status))
 	p.Instance = r.URL.Path
 	b, _ := json.Marshal(p) // only strings and ints: cannot fail
 	w.Header().Set("Content-Type", "application/problem+json")

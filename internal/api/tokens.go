@@ -79,8 +79,7 @@ type itemsDoc[T any] struct {
 func pathID(r *http.Request, name string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, badRequest("Het pad bevat een ongeldig nummer.",
-			invalidParam{Name: name, Reason: "Dit moet een positief geheel getal zijn."})
+		return 0, badRequest("api.detail.invalid_path", paramProblem{name: name, reason: "api.reason.positive_id"})
 	}
 	return id, nil
 }
