@@ -94,8 +94,12 @@ func (s *Service) Download(ctx context.Context, p *auth.Principal, incidentID, a
 func (s *Service) attach(ctx context.Context, head *Incident, uploader int64, files []Upload) ([]AttachmentInfo, error) {
 	var out []AttachmentInfo
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		// Count inside the transaction so two uploads at once cannot
-		// together pass the limits.
+		// Count under a lock on the incident so two uploads at once cannot
+		// together pass the limits (SQLite locks at BEGIN; PostgreSQL's
+		// READ COMMITTED needs the row lock).
+		if err := s.lockIncident(ctx, tx, head.ID); err != nil {
+			return err
+		}
 		n, total, err := attachmentUsage(ctx, tx, head.ID)
 		if err != nil {
 			return err
@@ -119,6 +123,16 @@ func (s *Service) attach(ctx context.Context, head *Incident, uploader int64, fi
 		return nil, err
 	}
 	return out, nil
+}
+
+func (s *Service) lockIncident(ctx context.Context, tx *sql.Tx, id int64) error {
+	if s.db.Dialect != store.Postgres {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT id FROM incidents WHERE id = $1 FOR UPDATE`, id); err != nil {
+		return fmt.Errorf("incident %d: lock: %w", id, err)
+	}
+	return nil
 }
 
 func attachmentUsage(ctx context.Context, q store.Querier, incidentID int64) (int, int64, error) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"sync"
 	"testing"
 
 	"weerbaar/internal/auth"
@@ -123,6 +124,32 @@ func TestAnIncidentHoldsAtMostTenFiles(t *testing.T) {
 		list, err := f.svc.Attachments(ctx, f.coordinator(f.orgA), inc.ID)
 		if err != nil || len(list) != MaxAttachments {
 			t.Fatalf("listed %d, %v", len(list), err)
+		}
+	})
+}
+
+func TestConcurrentUploadsCannotTogetherPassTheLimit(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		reporter := f.member(1, f.orgA)
+		inc := f.submit(t, reporter, f.report())
+		for i := 0; i < MaxAttachments-1; i++ {
+			if _, err := f.svc.Attach(ctx, reporter, inc.ID, []Upload{{"n.txt", []byte("x")}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var wg sync.WaitGroup
+		for i := 0; i < 16; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				f.svc.Attach(ctx, reporter, inc.ID, []Upload{{"laatste.txt", []byte("y")}})
+			}()
+		}
+		wg.Wait()
+		if n, _, _ := attachmentUsage(ctx, db, inc.ID); n != MaxAttachments {
+			t.Fatalf("%d files after concurrent uploads, want exactly %d", n, MaxAttachments)
 		}
 	})
 }
