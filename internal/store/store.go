@@ -39,6 +39,11 @@ type DB struct {
 	Dialect Dialect
 	// DSN is the address the database was opened with, without password.
 	DSN string
+	// writer lines up this process's SQLite transactions in Go. SQLite
+	// allows one writer at a time; without this, waiting writers poll in
+	// SQLite's busy handler, which sleeps in growing steps and turns a
+	// millisecond wait into a long tail. PostgreSQL needs no such line.
+	writer chan struct{}
 }
 
 // Open opens the database named by dsn: "sqlite:path/to/file.db" (or a path
@@ -88,7 +93,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
 	}
-	return &DB{DB: db, Dialect: SQLite, DSN: "sqlite:" + path}, nil
+	return &DB{DB: db, Dialect: SQLite, DSN: "sqlite:" + path, writer: make(chan struct{}, 1)}, nil
 }
 
 func openPostgres(ctx context.Context, dsn string) (*DB, error) {
@@ -112,8 +117,18 @@ func redact(dsn string) string {
 	return u.Redacted()
 }
 
-// Tx runs fn in a transaction and commits when fn returns nil.
+// Tx runs fn in a transaction and commits when fn returns nil. On SQLite
+// transactions of this process run one at a time (they take the write lock
+// at BEGIN anyway); fn must not start another Tx.
 func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if db.writer != nil {
+		select {
+		case db.writer <- struct{}{}:
+			defer func() { <-db.writer }()
+		case <-ctx.Done():
+			return fmt.Errorf("begin: %w", ctx.Err())
+		}
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
