@@ -65,7 +65,7 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 	a.Auth = auth.NewService(db, a.Audit, auth.Options{Vault: a.Vault})
 	a.Orgs = org.New(db)
 	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{})
-	w, err := newWeb(cfg, logger, a.Auth)
+	w, err := newWeb(cfg, logger, a.Auth, a.Orgs)
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -7,6 +7,8 @@ import (
 	"weerbaar/internal/auth"
 	"weerbaar/internal/config"
 	"weerbaar/internal/i18n"
+	"weerbaar/internal/mail"
+	"weerbaar/internal/org"
 	"weerbaar/internal/web"
 )
 
@@ -14,7 +16,7 @@ import (
 // Weerbaar over HTTPS when --base-url says so (TLS then ends at a proxy in
 // front): cookies get Secure and the __Host- prefix and HSTS is sent.
 // Features add start-page sections here.
-func newWeb(cfg config.Config, log *slog.Logger, authSvc *auth.Service) (*web.Server, error) {
+func newWeb(cfg config.Config, log *slog.Logger, authSvc *auth.Service, orgs *org.Service) (*web.Server, error) {
 	cat, err := i18n.Load()
 	if err != nil {
 		return nil, err
@@ -24,5 +26,10 @@ func newWeb(cfg config.Config, log *slog.Logger, authSvc *auth.Service) (*web.Se
 		Catalog: cat,
 		Auth:    authSvc,
 		HTTPS:   strings.HasPrefix(cfg.BaseURL, "https://"),
+		Orgs:    orgs,
+		// Invitations are e-mailed when --smtp is set; the link is shown
+		// to the inviter either way.
+		Mail:    mail.New(mail.Options{Addr: cfg.SMTP, From: cfg.MailFrom, Log: log}),
+		BaseURL: cfg.BaseURL,
 	})
 }

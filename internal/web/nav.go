@@ -26,6 +26,8 @@ func menu() []struct {
 		roles     []auth.Role
 	}{
 		{"nav.start", "/", nil},
+		{"nav.accounts", "/accounts", []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}},
+		{"nav.security", "/account/beveiliging", nil},
 	}
 }
 

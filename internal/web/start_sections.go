@@ -16,9 +16,11 @@ func StartSections() []Section {
 			Action{Key: "start.member.mine", Href: "/meldingen"}),
 		actions("organisatie", []auth.Role{auth.RoleCoordinator}, "start.coordinator.title", "start.coordinator.text",
 			Action{Key: "start.coordinator.incidents", Href: "/meldingen", Primary: true},
-			Action{Key: "start.coordinator.accounts", Href: "/accounts"}),
+			Action{Key: "start.coordinator.accounts", Href: "/accounts"},
+			Action{Key: "start.coordinator.invite", Href: "/accounts/uitnodigen"}),
 		actions("beheer", []auth.Role{auth.RoleAdmin}, "start.admin.title", "start.admin.text",
-			Action{Key: "start.admin.accounts", Href: "/accounts", Primary: true}),
+			Action{Key: "start.admin.accounts", Href: "/accounts", Primary: true},
+			Action{Key: "start.admin.invite", Href: "/accounts/uitnodigen"}),
 		actions("beveiliging", nil, "start.security.title", "start.security.text",
 			Action{Key: "start.security.link", Href: "/account/beveiliging"}),
 	}

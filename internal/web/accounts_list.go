@@ -1,0 +1,92 @@
+package web
+
+import (
+	"net/http"
+
+	"weerbaar/internal/auth"
+)
+
+// accountsView is the list of accounts and open invitations a
+// coördinator (own organisation) or beheerder (all, or one organisation)
+// manages.
+type accountsView struct {
+	Accounts    []accountRow
+	Invitations []invitationRow
+	IsAdmin     bool
+	OrgName     string // the organisation listed, if one
+	Picker      orgPicker
+}
+
+type accountRow struct {
+	ID                        int64
+	Name, Email, RoleKey, Org string
+	Disabled, TOTP            bool
+	LastLogin                 string
+}
+
+type invitationRow struct {
+	ID                        int64
+	Name, Email, RoleKey, Org string
+	Expires                   string
+}
+
+// accountList shows the accounts. A beheerder may narrow the list to one
+// organisation with ?org= (the same picker as the invitation form).
+func (s *Server) accountList(w http.ResponseWriter, r *http.Request) {
+	pr := auth.FromContext(r.Context())
+	f := &Form{Values: r.URL.Query(), errors: map[string][]string{}}
+	v := accountsView{IsAdmin: pr.Role == auth.RoleAdmin}
+	orgID := pr.OrgID
+	if v.IsAdmin {
+		orgID = 0
+		if in := f.Get("org"); in != "" {
+			o, problem, err := s.pickOrg(r.Context(), in)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			if problem != "" {
+				f.AddError("org", s.cat.T(language(r), problem))
+			} else {
+				orgID, v.OrgName = o.ID, o.Name
+			}
+		}
+		var err error
+		if v.Picker, err = s.orgPicker(r.Context()); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if err := s.fillAccounts(r, pr, orgID, &v); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := s.page(r, "accounts.title")
+	p.Form = f
+	p.Data = v
+	s.render(w, r, http.StatusOK, "accounts", p)
+}
+
+func (s *Server) fillAccounts(r *http.Request, pr *auth.Principal, orgID int64, v *accountsView) error {
+	list, err := s.auth.ListAccounts(r.Context(), pr, orgID)
+	if err != nil {
+		return err
+	}
+	for _, a := range list {
+		v.Accounts = append(v.Accounts, accountRow{ID: a.ID, Name: a.Name, Email: a.Email,
+			RoleKey: "role." + string(a.Role), Org: a.OrgName, Disabled: a.Disabled, TOTP: a.TOTPEnabled,
+			LastLogin: shownTime(a.LastLoginAt)})
+		if orgID != 0 && v.OrgName == "" {
+			v.OrgName = a.OrgName
+		}
+	}
+	invs, err := s.auth.ListInvitations(r.Context(), pr, orgID)
+	if err != nil {
+		return err
+	}
+	for _, i := range invs {
+		v.Invitations = append(v.Invitations, invitationRow{ID: i.ID, Name: i.Name, Email: i.Email,
+			RoleKey: "role." + string(i.Role), Org: i.OrgName, Expires: shownTime(i.ExpiresAt)})
+	}
+	return nil
+}

@@ -1,0 +1,75 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"weerbaar/internal/auth"
+)
+
+// accountView is one account with the forms to change its role, disable
+// it and (beheerder) reset its second factor.
+type accountView struct {
+	Account  auth.Account
+	RoleKey  string
+	Roles    []Option
+	IsAdmin  bool
+	Picker   orgPicker
+	OrgLabel string
+}
+
+// accountShow shows the account when the policy lets the person see it:
+// a coördinator only those of their own organisation.
+func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	a, err := s.auth.GetAccount(r.Context(), auth.FromContext(r.Context()), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := &Form{Values: map[string][]string{"role": {string(a.Role)}}, errors: map[string][]string{}}
+	if a.OrgCode != "" {
+		f.Values.Set("org", a.OrgName+" ("+a.OrgCode+")")
+	}
+	s.renderAccount(w, r, http.StatusOK, f, a)
+}
+
+func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status int, f *Form, a auth.Account) {
+	pr := auth.FromContext(r.Context())
+	v := accountView{Account: a, RoleKey: "role." + string(a.Role), IsAdmin: pr.Role == auth.RoleAdmin,
+		Roles: s.grantableRoles(r, pr)}
+	if v.IsAdmin {
+		var err error
+		if v.Picker, err = s.orgPicker(r.Context()); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	p := s.page(r, "accounts.show.title")
+	p.Form = f
+	p.Data = v
+	s.render(w, r, status, "account", p)
+}
+
+// grantableRoles are the roles the person may give within their reach,
+// as the policy says (a coördinator: ambtsdrager/medewerker and
+// coördinator of their own organisation; a beheerder: every role).
+func (s *Server) grantableRoles(r *http.Request, pr *auth.Principal) []Option {
+	var out []Option
+	for _, role := range auth.Roles {
+		if auth.Allowed(pr, auth.ActionCreateAccount, auth.Target{OrgID: pr.OrgID, Role: role}) {
+			out = append(out, Option{Value: string(role), Label: s.cat.T(language(r), "role."+string(role))})
+		}
+	}
+	return out
+}
+
+// pathID reads the {id} of the path.
+func pathID(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return id, err == nil && id > 0
+}

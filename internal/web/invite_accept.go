@@ -1,0 +1,96 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"weerbaar/internal/auth"
+)
+
+// acceptView is the page the invitation link opens.
+type acceptView struct {
+	Token, Email, RoleKey, Org string
+	NeedsTOTP                  bool
+}
+
+// goneView says why a link no longer works.
+type goneView struct {
+	Key string // catalogue prefix: Key+".title", Key+".text"
+}
+
+// inviteAcceptForm shows who is invited, with the name prefilled, and asks
+// for a password.
+func (s *Server) inviteAcceptForm(w http.ResponseWriter, r *http.Request) {
+	inv, err := s.auth.InvitationByToken(r.Context(), r.PathValue("token"))
+	if err != nil {
+		s.inviteGone(w, r, err)
+		return
+	}
+	f := newForm(r)
+	f.Values.Set("name", inv.Name)
+	s.renderAccept(w, r, http.StatusOK, f, inv)
+}
+
+func (s *Server) renderAccept(w http.ResponseWriter, r *http.Request, status int, f *Form, inv auth.Invitation) {
+	p := s.page(r, "accept.title")
+	p.Form = f
+	p.Data = acceptView{Token: r.PathValue("token"), Email: inv.Email, RoleKey: "role." + string(inv.Role),
+		Org: inv.OrgName, NeedsTOTP: inv.Role.NeedsSecondFactor()}
+	s.render(w, r, status, "invite_accept", p)
+}
+
+// inviteAcceptSubmit makes the account and logs the person in: straight to
+// the start page, or first through setting up the second factor (the
+// login's own set-up page, which shows the recovery codes once).
+func (s *Server) inviteAcceptSubmit(w http.ResponseWriter, r *http.Request) {
+	token := r.PathValue("token")
+	inv, err := s.auth.InvitationByToken(r.Context(), token)
+	if err != nil {
+		s.inviteGone(w, r, err)
+		return
+	}
+	f := newForm(r)
+	if pw := f.Get("password"); pw != "" && pw != f.Get("herhaling") {
+		f.AddError("herhaling", s.cat.T(language(r), "security.password.mismatch"))
+		s.renderAccept(w, r, http.StatusUnprocessableEntity, f, inv)
+		return
+	}
+	step, err := s.auth.AcceptInvitation(r.Context(), token, auth.AcceptInvitation{Name: f.Get("name"), Password: f.Get("password")})
+	switch {
+	case s.addProblems(r, f, err):
+		s.renderAccept(w, r, http.StatusUnprocessableEntity, f, inv)
+	case err != nil:
+		s.inviteGone(w, r, err)
+	case step.NeedsTOTPSetup:
+		s.clearCookie(w, r, cookieSession)
+		s.setCookie(w, r, cookiePending, step.Pending, auth.ChallengeLifetime)
+		redirect(w, r, "/login/totp?terug=%2F")
+	default:
+		s.flash(w, r, "ok", "flash.welcome")
+		s.startSession(w, r, step.Session, "/")
+	}
+}
+
+// inviteGone explains a link that does not work (any more); other errors
+// are the usual error pages.
+func (s *Server) inviteGone(w http.ResponseWriter, r *http.Request, err error) {
+	status, key := http.StatusGone, ""
+	switch {
+	case errors.Is(err, auth.ErrInvitationExpired):
+		key = "accept.expired"
+	case errors.Is(err, auth.ErrInvitationUsed):
+		key = "accept.used"
+	case errors.Is(err, auth.ErrInvitationRevoked):
+		key = "accept.revoked"
+	case errors.Is(err, auth.ErrInvitationUnknown):
+		status, key = http.StatusNotFound, "accept.unknown"
+	default:
+		s.fail(w, r, err)
+		return
+	}
+	p := s.page(r, key+".title")
+	p.Data = goneView{Key: key}
+	if err := s.write(w, status, "invite_gone", p); err != nil {
+		s.serverError(w, r, err)
+	}
+}

@@ -1,0 +1,29 @@
+package web
+
+import (
+	"net/http"
+
+	"weerbaar/internal/auth"
+)
+
+// mailInvitation sends the link to the invited person in Dutch (their
+// language is not known yet; the page it opens has the switch). It
+// reports whether mail went out and whether sending failed; a failure is
+// logged and the inviter passes the link on themselves.
+func (s *Server) mailInvitation(r *http.Request, pr *auth.Principal, inv auth.Invitation, link string) (mailed, failed bool) {
+	if !s.mail.Enabled() {
+		return false, false
+	}
+	org := inv.OrgName
+	if org == "" {
+		org = s.cat.T("nl", "invite.mail.national")
+	}
+	subject := s.cat.T("nl", "invite.mail.subject")
+	body := s.cat.T("nl", "invite.mail.body", inv.Name, pr.Name, s.cat.T("nl", "role."+string(inv.Role)), org,
+		link, inviteDays())
+	if err := s.mail.Send(r.Context(), inv.Email, subject, body); err != nil {
+		s.log.Error("uitnodiging mailen mislukt", "invitation", inv.ID, "err", err)
+		return false, true
+	}
+	return true, false
+}

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"weerbaar/internal/auth"
+)
+
+// inviteView is the invitation form: a coördinator invites into their own
+// organisation, a beheerder chooses role and organisation.
+type inviteView struct {
+	Roles   []Option
+	IsAdmin bool
+	OrgName string // a coördinator's own organisation
+	Picker  orgPicker
+}
+
+// inviteCreatedView shows the new link once, to pass on.
+type inviteCreatedView struct {
+	Link, Email, Name, RoleKey, Org, Expires string
+	Mailed, MailFailed                       bool
+}
+
+// inviteForm shows the form.
+func (s *Server) inviteForm(w http.ResponseWriter, r *http.Request) {
+	f := newForm(r)
+	f.Values.Set("role", string(auth.RoleMember))
+	s.renderInvite(w, r, http.StatusOK, f)
+}
+
+func (s *Server) renderInvite(w http.ResponseWriter, r *http.Request, status int, f *Form) {
+	pr := auth.FromContext(r.Context())
+	v := inviteView{Roles: s.grantableRoles(r, pr), IsAdmin: pr.Role == auth.RoleAdmin}
+	var err error
+	if v.IsAdmin {
+		v.Picker, err = s.orgPicker(r.Context())
+	} else if s.orgs != nil && pr.OrgID != 0 {
+		o, e := s.orgs.Get(r.Context(), pr.OrgID)
+		v.OrgName, err = o.Name, e
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := s.page(r, "invite.title")
+	p.Form = f
+	p.Data = v
+	s.render(w, r, status, "invite_new", p)
+}
+
+// inviteSubmit makes the invitation, e-mails the link when SMTP is set up
+// and shows it to the inviter in any case.
+func (s *Server) inviteSubmit(w http.ResponseWriter, r *http.Request) {
+	pr := auth.FromContext(r.Context())
+	f := newForm(r)
+	orgID := pr.OrgID
+	if pr.Role == auth.RoleAdmin {
+		o, problem, err := s.pickOrg(r.Context(), f.Get("org"))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if problem != "" {
+			f.AddError("org", s.cat.T(language(r), problem))
+			s.renderInvite(w, r, http.StatusUnprocessableEntity, f)
+			return
+		}
+		orgID = o.ID
+	}
+	token, inv, err := s.auth.Invite(r.Context(), pr, auth.NewInvitation{Email: f.Get("email"), Name: f.Get("name"),
+		Role: auth.Role(f.Get("role")), OrgID: orgID})
+	if s.addProblems(r, f, err) {
+		s.renderInvite(w, r, http.StatusUnprocessableEntity, f)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := inviteCreatedView{Link: s.inviteLink(r, token), Email: inv.Email, Name: inv.Name,
+		RoleKey: "role." + string(inv.Role), Org: inv.OrgName, Expires: shownTime(inv.ExpiresAt)}
+	v.Mailed, v.MailFailed = s.mailInvitation(r, pr, inv, v.Link)
+	p := s.page(r, "invite.created.title")
+	p.Data = v
+	s.render(w, r, http.StatusOK, "invite_created", p)
+}
+
+// inviteLink is the address of the acceptance page for token: on BaseURL
+// when configured, else on the host the inviter used.
+func (s *Server) inviteLink(r *http.Request, token string) string {
+	base := s.baseURL
+	if base == "" {
+		scheme := "http"
+		if s.isHTTPS(r) {
+			scheme = "https"
+		}
+		base = scheme + "://" + r.Host
+	}
+	for len(base) > 0 && base[len(base)-1] == '/' {
+		base = base[:len(base)-1]
+	}
+	return base + "/uitnodiging/" + token
+}
+
+// inviteDays is how many days a link works, for the text around it.
+func inviteDays() int { return int(auth.InvitationLifetime / (24 * time.Hour)) }
