@@ -19,6 +19,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /logout", s.logout)
 
 	mux.Handle("GET /{$}", s.requireLogin(http.HandlerFunc(s.start)))
+	s.accountRoutes(mux)
 
 	// Everything else is a 404 page in the shell, for every method.
 	mux.HandleFunc("/", s.notFound)
