@@ -146,7 +146,7 @@ func TestAPIAndWebSlotsGetTheirPathsAndProbesStayOurs(t *testing.T) {
 	a.Web = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "web") })
 	h := a.Handler()
 	for target, want := range map[string]string{
-		"/api/v1/meldingen": "api", "/api/v1": "api", "/": "web", "/meldingen/1": "web", "/healthz": "ok\n",
+		"/api/v1/meldingen": "api", "/api/v1": "api", "/api/v1//mij": "api", "/": "web", "/meldingen/1": "web", "/healthz": "ok\n",
 	} {
 		if got := get(h, target).Body.String(); got != want {
 			t.Errorf("%s answered %q, want %q", target, got, want)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"weerbaar/internal/audit"
@@ -97,17 +98,30 @@ func (a *App) Handler() http.Handler {
 	// ServeMux picks the most specific pattern. Inner muxes behind
 	// middleware that copies the request wrap themselves in httpx.Routed so
 	// logs and metrics name their route.
-	if a.API != nil {
-		mux.Handle("/api/", a.API)
-	}
 	if a.Web != nil {
 		mux.Handle("/", a.Web)
 	}
-	return httpx.Chain(mux,
+	return httpx.Chain(a.apiFirst(mux),
 		a.obs.http.Middleware,
 		httpx.AccessLog(a.Log, probeRoutes...),
 		httpx.Recover(a.Log),
 	)
+}
+
+// apiFirst hands every /api/ path to the API before the mux sees it: the
+// mux would answer an unclean path such as /api/v1//mij with a redirect,
+// and the API's rules ask for a problem+json 404 instead.
+func (a *App) apiFirst(mux *http.ServeMux) http.Handler {
+	if a.API == nil {
+		return mux
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			a.API.ServeHTTP(w, r)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
 }
 
 // probeRoutes are logged at debug level: monitoring asks every few seconds.
