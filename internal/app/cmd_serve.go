@@ -60,6 +60,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener, stdout io.Writer) erro
 	fmt.Fprintf(stdout, "Weerbaar draait op %s\n", url)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go a.housekeeping(ctx)
 	select {
 	case err := <-errc:
 		return err
