@@ -105,6 +105,7 @@ func (a *App) Handler() http.Handler {
 		a.obs.http.Middleware,
 		httpx.AccessLog(a.Log, probeRoutes...),
 		httpx.Recover(a.Log),
+		httpx.ClientAddress(a.Config.TrustedProxies),
 	)
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"os"
 	"strings"
 	"time"
@@ -26,6 +27,10 @@ type Config struct {
 	// SMTP, when set (host:port), sends e-mail from MailFrom.
 	SMTP     string
 	MailFrom string
+	// TrustedProxies are the reverse proxies (CIDR ranges) whose
+	// X-Forwarded-For header names the client. Rate limits count per client,
+	// so behind a proxy they need the client's address, not the proxy's.
+	TrustedProxies []netip.Prefix
 	// ShutdownTimeout is how long requests in flight may take to finish.
 	ShutdownTimeout time.Duration
 	LogFormat       string // "text" or "json"
@@ -87,6 +92,12 @@ func ParseServe(args []string, stderr io.Writer) (Config, error) {
 	fs.StringVar(&c.MailFrom, "mail-from", envOr("WEERBAAR_MAIL_FROM", "weerbaar@localhost"), "afzender van e-mail")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 20*time.Second, "hoe lang lopende verzoeken mogen afronden bij stoppen")
 	fs.StringVar(&c.LogFormat, "log", envOr("WEERBAAR_LOG", "text"), "logformaat: text of json")
+	c.TrustedProxies, _ = ParsePrefixes(os.Getenv("WEERBAAR_TRUSTED_PROXIES"))
+	fs.Func("trusted-proxies", "reverse proxies (CIDR, met komma's) waarvan X-Forwarded-For het adres van de bezoeker geeft (WEERBAAR_TRUSTED_PROXIES)", func(s string) error {
+		p, err := ParsePrefixes(s)
+		c.TrustedProxies = p
+		return err
+	})
 	if err := ParseFlags(fs, args); err != nil {
 		return c, err
 	}
@@ -120,6 +131,32 @@ func (c Config) Validate() error {
 		errs = append(errs, errors.New("--shutdown-timeout moet groter dan 0 zijn"))
 	}
 	return errors.Join(errs...)
+}
+
+// ParsePrefixes reads a comma-separated list of CIDR ranges or single
+// addresses, e.g. "10.0.0.0/8, 192.0.2.7".
+func ParsePrefixes(list string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(list, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !strings.Contains(f, "/") {
+			a, err := netip.ParseAddr(f)
+			if err != nil {
+				return nil, fmt.Errorf("%q is geen IP-adres of CIDR-bereik", f)
+			}
+			out = append(out, netip.PrefixFrom(a, a.BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is geen CIDR-bereik (bijvoorbeeld 10.0.0.0/8)", f)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 func envOr(name, def string) string {
