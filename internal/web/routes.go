@@ -20,6 +20,7 @@ func (s *Server) routes() http.Handler {
 
 	mux.Handle("GET /{$}", s.requireLogin(http.HandlerFunc(s.start)))
 	s.accountRoutes(mux)
+	s.followUpRoutes(mux)
 
 	// Everything else is a 404 page in the shell, for every method.
 	mux.HandleFunc("/", s.notFound)

@@ -15,7 +15,7 @@ func StartSections() []Section {
 			Action{Key: "start.member.report", Href: "/meldingen/nieuw", Primary: true},
 			Action{Key: "start.member.mine", Href: "/meldingen"}),
 		actions("organisatie", []auth.Role{auth.RoleCoordinator}, "start.coordinator.title", "start.coordinator.text",
-			Action{Key: "start.coordinator.incidents", Href: "/meldingen", Primary: true},
+			Action{Key: "start.coordinator.incidents", Href: "/organisatie/meldingen", Primary: true},
 			Action{Key: "start.coordinator.accounts", Href: "/accounts"},
 			Action{Key: "start.coordinator.invite", Href: "/accounts/uitnodigen"}),
 		actions("beheer", []auth.Role{auth.RoleAdmin}, "start.admin.title", "start.admin.text",

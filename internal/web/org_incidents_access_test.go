@@ -1,0 +1,166 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+
+	"weerbaar/internal/auth"
+	"weerbaar/internal/incident"
+	"weerbaar/internal/store"
+	"weerbaar/internal/store/storetest"
+)
+
+// TestEveryRoleAgainstOwnAndOtherOrganisationsIncidentPages walks each
+// role over the organisation's pages of an incident of Utrecht: only
+// Utrecht's coördinator reads and follows it up; Amsterdam's coördinator
+// gets "not found" (its existence is not theirs to know); other roles get
+// "no access" without any of its content; the support team only reads it
+// once it is referred.
+func TestEveryRoleAgainstOwnAndOtherOrganisationsIncidentPages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		fe := newFuEnv(t, db)
+		reporter := fe.account("wethouder@example.org", auth.RoleMember, orgUtrecht)
+		inc := fe.report(reporter, nil)
+		page := coordIncidentHref(inc.ID)
+		secret := "weet waar ik woon"
+		tests := []struct {
+			email, org string
+			role       auth.Role
+			list, show int
+			post       int
+		}{
+			{"coord-utrecht@example.org", orgUtrecht, auth.RoleCoordinator, 200, 200, http.StatusSeeOther},
+			{"coord-amsterdam@example.org", orgAmsterdam, auth.RoleCoordinator, 200, 404, 404},
+			{"lid@example.org", orgUtrecht, auth.RoleMember, 403, 403, 403},
+			{"team@example.org", "", auth.RoleSupportTeam, 403, 403, 403},
+			{"partner@example.org", "BZK", auth.RolePartner, 403, 403, 403},
+			{"secretariaat@example.org", "", auth.RoleSecretariat, 403, 403, 403},
+			{"beheer@example.org", "", auth.RoleAdmin, 403, 403, 403},
+		}
+		for _, tt := range tests {
+			t.Run(string(tt.role)+"-"+tt.org, func(t *testing.T) {
+				fe.account(tt.email, tt.role, tt.org)
+				fe.as(tt.email)
+				list := fe.get("/organisatie/meldingen")
+				wantStatus(t, list, tt.list)
+				show := fe.get(page)
+				wantStatus(t, show, tt.show)
+				post := fe.post(page+"/opvolging", url.Values{"kind": {"notitie"}, "note": {"bekeken door " + tt.email}})
+				wantStatus(t, post, tt.post)
+				if tt.show != http.StatusOK {
+					wantNotInBody(t, show, secret)
+					wantNotInBody(t, list, "Melding "+strconv.FormatInt(inc.ID, 10))
+				} else {
+					wantBody(t, show, secret)
+				}
+			})
+		}
+		got, err := fe.inc.Get(context.Background(), &auth.Principal{AccountID: reporter.ID, OrgID: reporter.OrgID,
+			Role: auth.RoleMember}, inc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.FollowUps) != 1 {
+			t.Errorf("follow-ups = %d, want only the Utrecht coördinator's", len(got.FollowUps))
+		}
+	})
+}
+
+func TestAnonymousVisitorIsSentToLogin(t *testing.T) {
+	fe := newFuEnv(t, storetest.SQLite(t))
+	for _, path := range []string{"/organisatie/meldingen", "/organisatie/meldingen/1", "/organisatie/protocol",
+		"/organisatie/meldingen/export.csv", "/ondersteuningsteam/zonder-protocol"} {
+		r := fe.get(path)
+		wantStatus(t, r, http.StatusSeeOther)
+		if loc := r.Header.Get("Location"); loc != "/login?terug="+url.QueryEscape(path) {
+			t.Errorf("%s: Location %q", path, loc)
+		}
+	}
+}
+
+// TestSupportTeamReadsOnlyReferredIncidentsWithoutForms: before the
+// coördinator refers it, the support team gets "not found"; after, a
+// read-only page without any form.
+func TestSupportTeamReadsOnlyReferredIncidentsWithoutForms(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		fe := newFuEnv(t, db)
+		reporter := fe.account("wethouder@example.org", auth.RoleMember, orgUtrecht)
+		coord := fe.account("coord@example.org", auth.RoleCoordinator, orgUtrecht)
+		inc := fe.report(reporter, nil)
+		fe.account("team@example.org", auth.RoleSupportTeam, "")
+		fe.as("team@example.org")
+		wantStatus(t, fe.get(supportIncidentHref(inc.ID)), http.StatusNotFound)
+		list := fe.get("/ondersteuningsteam/meldingen")
+		wantStatus(t, list, http.StatusOK)
+		wantNotInBody(t, list, fmt.Sprintf("Melding %d", inc.ID))
+
+		if _, err := fe.inc.AddFollowUp(context.Background(), principal(coord), inc.ID,
+			incident.FollowUp{Kind: incident.FollowReferredSupport}); err != nil {
+			t.Fatal(err)
+		}
+		list = fe.get("/ondersteuningsteam/meldingen")
+		wantBody(t, list, fmt.Sprintf("Melding %d", inc.ID), supportIncidentHref(inc.ID))
+		show := fe.get(supportIncidentHref(inc.ID))
+		wantStatus(t, show, http.StatusOK)
+		wantBody(t, show, "weet waar ik woon", "Doorverwezen naar het Ondersteuningsteam")
+		wantNotInBody(t, show, "<form method=\"post\" action=\"/organisatie", "/opvolging")
+		wantStatus(t, fe.post(coordIncidentHref(inc.ID)+"/opvolging", url.Values{"kind": {"notitie"}, "note": {"x"}}),
+			http.StatusForbidden)
+	})
+}
+
+// TestEveryViewOfAnIncidentIsAudited: the page is a read of the incident
+// and of its messages, each in the audit log.
+func TestEveryViewOfAnIncidentIsAudited(t *testing.T) {
+	fe := newFuEnv(t, storetest.SQLite(t))
+	reporter := fe.account("wethouder@example.org", auth.RoleMember, orgUtrecht)
+	inc := fe.report(reporter, nil)
+	fe.account("coord@example.org", auth.RoleCoordinator, orgUtrecht)
+	fe.as("coord@example.org")
+	id := strconv.FormatInt(inc.ID, 10)
+	for i := 1; i <= 2; i++ {
+		wantStatus(t, fe.get(coordIncidentHref(inc.ID)), http.StatusOK)
+		if n := fe.auditCount("incident.read", id); n != i {
+			t.Errorf("after %d views: %d incident.read rows", i, n)
+		}
+		if n := fe.auditCount("incident.messages.read", id); n != i {
+			t.Errorf("after %d views: %d incident.messages.read rows", i, n)
+		}
+	}
+	fe.account("coord-ams@example.org", auth.RoleCoordinator, orgAmsterdam)
+	fe.as("coord-ams@example.org")
+	wantStatus(t, fe.get(coordIncidentHref(inc.ID)), http.StatusNotFound)
+	if n := fe.auditCount("incident.denied", id); n != 1 {
+		t.Errorf("refused view: %d incident.denied rows, want 1", n)
+	}
+}
+
+// TestForgedCrossOriginPostIsRefused: a form posted from another site
+// does nothing.
+func TestForgedCrossOriginPostIsRefused(t *testing.T) {
+	fe := newFuEnv(t, storetest.SQLite(t))
+	reporter := fe.account("wethouder@example.org", auth.RoleMember, orgUtrecht)
+	inc := fe.report(reporter, nil)
+	fe.account("coord@example.org", auth.RoleCoordinator, orgUtrecht)
+	fe.as("coord@example.org")
+	for _, path := range []string{"/opvolging", "/strafrechtketen", "/berichten", "/aangifte"} {
+		r := fe.post(coordIncidentHref(inc.ID)+path, url.Values{"kind": {"afgesloten"}, "step": {"zitting"},
+			"on": {"2026-12-01"}, "body": {"hallo"}}, "Sec-Fetch-Site", "cross-site", "Origin", "https://aanvaller.example")
+		wantStatus(t, r, http.StatusForbidden)
+	}
+	r := fe.post("/organisatie/protocol", url.Values{"norm": {"x"}}, "Sec-Fetch-Site", "cross-site",
+		"Origin", "https://aanvaller.example")
+	wantStatus(t, r, http.StatusForbidden)
+	got, err := fe.inc.Get(context.Background(), principal(reporter), inc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != incident.StatusNew || len(got.FollowUps)+len(got.Chain) != 0 {
+		t.Errorf("forged posts changed the incident: status %s, %d follow-ups, %d chain steps",
+			got.Status, len(got.FollowUps), len(got.Chain))
+	}
+}

@@ -1,0 +1,129 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"weerbaar/internal/auth"
+	"weerbaar/internal/i18n"
+	"weerbaar/internal/incident"
+)
+
+// startItemsMax bounds the lines of open work a section lists; the rest
+// is one click away in the list.
+const startItemsMax = 5
+
+// CoordinatorSections are the coördinator's start-page sections of the
+// meldingen: open incidents with the first-contact deadline, reactions
+// toward the perpetrator that are due, and a call to write the norm and
+// aggression protocol while the organisation has none. internal/app adds
+// them to Options.Sections.
+func CoordinatorSections(svc *incident.Service, cat *i18n.Catalog, now func() time.Time) []Section {
+	if now == nil {
+		now = time.Now
+	}
+	coord := []auth.Role{auth.RoleCoordinator}
+	return []Section{
+		{Name: "open-meldingen", Roles: coord, Load: func(ctx context.Context, p *auth.Principal) (*SectionView, error) {
+			return startOpenIncidents(ctx, svc, cat, p, now())
+		}},
+		{Name: "reactie-dader", Roles: coord, Load: func(ctx context.Context, p *auth.Principal) (*SectionView, error) {
+			return startReactionsDue(ctx, svc, cat, p, now())
+		}},
+		{Name: "protocol", Roles: coord, Load: func(ctx context.Context, p *auth.Principal) (*SectionView, error) {
+			return startProtocolMissing(ctx, svc, p)
+		}},
+	}
+}
+
+func ctxLang(ctx context.Context) string {
+	if lang, ok := ctx.Value(langKey{}).(string); ok {
+		return lang
+	}
+	return i18n.Default
+}
+
+// startOpenIncidents counts the new and overdue incidents and lists those
+// waiting for first contact, overdue first.
+func startOpenIncidents(ctx context.Context, svc *incident.Service, cat *i18n.Catalog, p *auth.Principal, now time.Time) (*SectionView, error) {
+	fresh, err := svc.ListForOrg(ctx, p, p.OrgID, incident.Filter{Status: incident.StatusNew})
+	if err != nil {
+		return nil, err
+	}
+	late, err := svc.ListForOrg(ctx, p, p.OrgID, incident.Filter{Overdue: true})
+	if err != nil {
+		return nil, err
+	}
+	lang := ctxLang(ctx)
+	v := &SectionView{TitleKey: "followup.start.open.title", TextKey: "followup.start.open.text",
+		TextArgs: []any{fresh.Total, late.Total}, EmptyKey: "followup.start.open.empty",
+		Actions: []Action{{Key: "followup.start.open.all", Href: "/organisatie/meldingen", Primary: true}}}
+	if late.Total > 0 {
+		v.Actions = append(v.Actions, Action{Key: "followup.start.open.late", Href: "/organisatie/meldingen?te_laat=ja"})
+	}
+	seen := map[int64]bool{}
+	for _, it := range append(late.Items, fresh.Items...) {
+		if seen[it.ID] || len(v.Items) >= startItemsMax {
+			continue
+		}
+		seen[it.ID] = true
+		v.Items = append(v.Items, startItem(cat, lang, it, it.Deadlines.FirstContact, "followup.start.first_contact", now))
+	}
+	return v, nil
+}
+
+// startReactionsDue lists incidents whose reaction toward the perpetrator
+// (VPT: within 48 hours) is still to be recorded; nil when there are none.
+func startReactionsDue(ctx context.Context, svc *incident.Service, cat *i18n.Catalog, p *auth.Principal, now time.Time) (*SectionView, error) {
+	recent, err := svc.ListForOrg(ctx, p, p.OrgID, incident.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	lang := ctxLang(ctx)
+	v := &SectionView{TitleKey: "followup.start.reaction.title", TextKey: "followup.start.reaction.text"}
+	for _, it := range recent.Items {
+		st := it.Deadlines.Reaction.State(now)
+		if it.Status == incident.StatusClosed || (st != incident.DeadlineOpen && st != incident.DeadlineOverdue) {
+			continue
+		}
+		if len(v.Items) < startItemsMax {
+			v.Items = append(v.Items, startItem(cat, lang, it, it.Deadlines.Reaction, "followup.start.reaction_due", now))
+		}
+	}
+	if len(v.Items) == 0 {
+		return nil, nil
+	}
+	return v, nil
+}
+
+// startItem is one incident on the start page with one of its deadlines.
+func startItem(cat *i18n.Catalog, lang string, it incident.Summary, d incident.Deadline, key string, now time.Time) Item {
+	text := cat.T(lang, "followup.incident.number", it.ID)
+	if len(it.Kinds) > 0 {
+		text += " · " + cat.T(lang, coordKindKey(it.Kinds[0]))
+	}
+	meta := cat.T(lang, coordStatusKey(it.Status))
+	urgent := d.State(now) == incident.DeadlineOverdue
+	if !d.Due.IsZero() && d.Done.IsZero() {
+		meta = cat.T(lang, key, coordDeadlineEnd(d.Due))
+		if urgent {
+			meta = cat.T(lang, "followup.start.overdue") + " " + meta
+		}
+	}
+	return Item{Text: text, Href: coordIncidentHref(it.ID), Meta: meta, Urgent: urgent}
+}
+
+// startProtocolMissing calls on the coördinator to write the protocol
+// while the organisation has none; nil once it has one.
+func startProtocolMissing(ctx context.Context, svc *incident.Service, p *auth.Principal) (*SectionView, error) {
+	_, err := svc.Protocol(ctx, p, p.OrgID)
+	switch {
+	case errors.Is(err, incident.ErrNotFound):
+		return &SectionView{TitleKey: "followup.start.protocol.title", TextKey: "followup.start.protocol.text",
+			Actions: []Action{{Key: "followup.start.protocol.write", Href: "/organisatie/protocol", Primary: true}}}, nil
+	case err != nil:
+		return nil, err
+	}
+	return nil, nil
+}
