@@ -1,0 +1,400 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"weerbaar/internal/app"
+	"weerbaar/internal/auth"
+	"weerbaar/internal/store"
+	"weerbaar/internal/store/storetest"
+)
+
+// BenchmarkIntakeHTTP measures durable incident intake through a real
+// server (app.New, listening on loopback): POST /api/v1/meldingen with an
+// ambtsdrager's personal API token, each request with its own
+// Idempotency-Key, answered 201 only after the commit that holds the
+// sealed fields, the status history and the audit row is on disk. Beside
+// each level, in the same run, a bare INSERT of an equivalent row (the
+// same sealed sizes and indexes) in a fresh database opened through
+// store.Open, from as many clients: intake/bare is the price of
+// everything a report is besides one row.
+//
+// Figures only, nothing asserted. Client and server share the process and
+// its cores. Run:
+//
+//	go test ./internal/app -run '^$' -bench IntakeHTTP -benchtime 2s
+func BenchmarkIntakeHTTP(b *testing.B) {
+	for _, t := range []intakeTarget{sqliteTarget(), postgresTarget()} {
+		b.Run(t.name, func(b *testing.B) { benchIntake(b, t) })
+	}
+}
+
+// intakeTarget is a database kind: fresh returns the DSN of a new, empty
+// database; note says how durable its commits are.
+type intakeTarget struct {
+	name  string
+	fresh func(b *testing.B, label string) string
+	note  func(ctx context.Context, db *store.DB) string
+}
+
+func benchIntake(b *testing.B, t intakeTarget) {
+	ctx := context.Background()
+	cfg := benchConfig(b)
+	cfg.DB = t.fresh(b, "intake")
+	a, err := app.New(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	url, stop := startServer(b, a)
+	defer stop()
+	waitReady(b, url)
+	post := newReporter(b, a, url)
+	if err := post(0); err != nil { // warm up and give the bare row its sizes
+		b.Fatal(err)
+	}
+	bare := newBareInsert(b, t.fresh(b, "bare"), sealedSizes(b, a.DB))
+	results := map[string]loadResult{}
+	levels := []int{1, 8, 64} // concurrent clients
+	for _, n := range levels {
+		for _, kind := range []string{"intake", "bare"} {
+			op := post
+			if kind == "bare" {
+				op = bare.insert
+			}
+			b.Run(fmt.Sprintf("%s/clients=%d", kind, n), func(b *testing.B) {
+				r := runLoad(b, n, b.N, op)
+				r.report(b, "incidents/s")
+				results[fmt.Sprintf("%s/%d", kind, n)] = r
+			})
+		}
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("\n%s: %s; bare: %s\n%s\nmemory after the run (server and clients, one process): heap in use %.1f MiB, RSS %.1f MiB\n\n",
+		t.name, t.note(ctx, a.DB), t.note(ctx, bare.db), intakeTable(levels, results),
+		float64(ms.HeapInuse)/(1<<20), residentMiB(b))
+}
+
+// intakeTable prints intake beside bare per level.
+func intakeTable(levels []int, res map[string]loadResult) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%-8s %9s %10s %10s %10s %10s %10s %10s %12s\n", "clients", "requests",
+		"intake/s", "p50", "p99", "bare/s", "bare p50", "bare p99", "intake/bare")
+	for _, n := range levels {
+		in, bare := res[fmt.Sprintf("intake/%d", n)], res[fmt.Sprintf("bare/%d", n)]
+		if in.n == 0 || bare.n == 0 {
+			continue
+		}
+		ms := func(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
+		fmt.Fprintf(&sb, "%-8d %9d %10.0f %10s %10s %10.0f %10s %10s %12.3f\n", n, in.n,
+			in.perSecond(), ms(in.p50), ms(in.p99), bare.perSecond(), ms(bare.p50), ms(bare.p99),
+			in.perSecond()/bare.perSecond())
+	}
+	return sb.String()
+}
+
+// newReporter makes an ambtsdrager in Utrecht (with a coördinator, who
+// gets the notification every report makes) and returns an op that
+// reports one incident with their API token.
+func newReporter(b *testing.B, a *app.App, url string) func(i int) error {
+	benchAccount(b, a, auth.RoleCoordinator, "intake")
+	member, _ := benchAccount(b, a, auth.RoleMember, "intake")
+	return reportOp(b, a, url, member)
+}
+
+// reportOp returns an op that reports one incident through the API with
+// a new personal API token of account, each time with a new
+// Idempotency-Key.
+func reportOp(b *testing.B, a *app.App, url string, account auth.Account) func(i int) error {
+	token, _, err := a.Auth.CreateAPIToken(context.Background(),
+		&auth.Principal{AccountID: account.ID, OrgID: account.OrgID, Role: account.Role}, "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	body, err := json.Marshal(map[string]any{
+		"occurredAt":      time.Now().Add(-2 * time.Hour).UTC().Truncate(time.Second).Format(time.RFC3339),
+		"placeKind":       "werk",
+		"placeDetail":     "Stadhuis, balie",
+		"description":     "Een bezoeker dreigde de wethouder iets aan te doen na afloop van het spreekuur.",
+		"kinds":           []string{"bedreiging", "verbale_agressie"},
+		"victimRole":      "wethouder",
+		"perpetratorKind": "burger_onbekend",
+		"impact":          "Slecht geslapen.",
+		"wantsAangifte":   true,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 128}} // above the most clients
+	var seq atomic.Int64
+	return func(int) error {
+		req, _ := http.NewRequest(http.MethodPost, url+"/api/v1/meldingen", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Idempotency-Key", fmt.Sprintf("bench-%d", seq.Add(1)))
+		res, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		msg, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusCreated {
+			return fmt.Errorf("status %d: %s", res.StatusCode, msg)
+		}
+		return nil
+	}
+}
+
+// sealedSizes reads the byte lengths of the sealed columns of the first
+// incident, so the bare row carries as much.
+func sealedSizes(b *testing.B, db *store.DB) [3]int {
+	var s [3]int
+	err := db.QueryRowContext(context.Background(), `SELECT length(place_enc), length(description_enc),
+		length(impact_enc) FROM incidents ORDER BY id LIMIT 1`).Scan(&s[0], &s[1], &s[2])
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// bareInsert is one plain INSERT per request in a database of its own.
+type bareInsert struct {
+	db     *store.DB
+	sealed [3][]byte
+	now    time.Time
+}
+
+// bareSchema is the incidents row's shape: the columns intake fills, the
+// same indexes. {{id}} and {{bytes}} as in the migrations.
+const bareSchema = `CREATE TABLE bare_incidents (id {{id}}, org_id BIGINT NOT NULL, status TEXT NOT NULL,
+	mode TEXT NOT NULL, reporter_id BIGINT NOT NULL, key_id BIGINT NOT NULL, victim_role TEXT NOT NULL,
+	occurred_at {{time}}, place_kind TEXT NOT NULL, perpetrator_kind TEXT NOT NULL, wants_aangifte BOOLEAN NOT NULL,
+	place_enc {{bytes}}, description_enc {{bytes}}, impact_enc {{bytes}},
+	created_at {{time}} NOT NULL, updated_at {{time}} NOT NULL, submitted_at {{time}}, reaction_due {{time}});
+CREATE INDEX bare_org_status ON bare_incidents (org_id, status, submitted_at);
+CREATE INDEX bare_reporter ON bare_incidents (reporter_id, created_at);
+CREATE INDEX bare_occurred ON bare_incidents (occurred_at)`
+
+func newBareInsert(b *testing.B, dsn string, sizes [3]int) *bareInsert {
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	types := map[store.Dialect]*strings.Replacer{
+		store.SQLite:   strings.NewReplacer("{{id}}", "INTEGER PRIMARY KEY AUTOINCREMENT", "{{bytes}}", "BLOB", "{{time}}", "TIMESTAMP"),
+		store.Postgres: strings.NewReplacer("{{id}}", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", "{{bytes}}", "BYTEA", "{{time}}", "TIMESTAMPTZ"),
+	}
+	for _, stmt := range strings.Split(types[db.Dialect].Replace(bareSchema), ";\n") {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			b.Fatalf("bare table: %v", err)
+		}
+	}
+	ins := &bareInsert{db: db, now: time.Now().UTC()}
+	for i, n := range sizes {
+		ins.sealed[i] = make([]byte, n)
+		rand.Read(ins.sealed[i])
+	}
+	return ins
+}
+
+func (ins *bareInsert) insert(int) error {
+	_, err := ins.db.ExecContext(context.Background(), `INSERT INTO bare_incidents (org_id, status, mode,
+		reporter_id, key_id, victim_role, occurred_at, place_kind, perpetrator_kind, wants_aangifte,
+		place_enc, description_enc, impact_enc, created_at, updated_at, submitted_at, reaction_due)
+		VALUES (1, 'nieuw', 'self', 1, 1, 'wethouder', $1, 'werk', 'burger_onbekend', TRUE, $2, $3, $4, $1, $1, $1, $1)`,
+		ins.now, ins.sealed[0], ins.sealed[1], ins.sealed[2])
+	return err
+}
+
+// loadResult is one measured run of n operations.
+type loadResult struct {
+	n        int
+	clients  int
+	elapsed  time.Duration
+	p50, p99 time.Duration
+	cpu      time.Duration // CPU time of the whole process (clients too)
+}
+
+func (r loadResult) perSecond() float64 { return float64(r.n) / r.elapsed.Seconds() }
+
+// report gives the run's figures to the benchmark result line.
+func (r loadResult) report(b *testing.B, rate string) {
+	b.ReportMetric(r.perSecond(), rate)
+	b.ReportMetric(float64(r.p50.Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(r.p99.Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(r.cpu.Microseconds())/float64(r.n), "cpu-µs/op")
+}
+
+// runLoad calls op n times from clients goroutines and times each call;
+// the benchmark timer covers just the run.
+func runLoad(b *testing.B, clients, n int, op func(i int) error) loadResult {
+	b.Helper()
+	took := make([]time.Duration, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var failed atomic.Pointer[error]
+	cpu0 := processCPU()
+	b.ResetTimer()
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n && failed.Load() == nil; i = int(next.Add(1)) - 1 {
+				t0 := time.Now()
+				if err := op(i); err != nil {
+					failed.Store(&err)
+					return
+				}
+				took[i] = time.Since(t0)
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if err := failed.Load(); err != nil {
+		b.Fatal(*err)
+	}
+	slices.Sort(took)
+	return loadResult{n: n, clients: clients, elapsed: elapsed, p50: took[n/2], p99: took[n*99/100],
+		cpu: processCPU() - cpu0}
+}
+
+// processCPU is the user and system CPU time the process used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func sqliteTarget() intakeTarget {
+	return intakeTarget{
+		name: "sqlite",
+		fresh: func(b *testing.B, label string) string {
+			return "sqlite:" + filepath.Join(b.TempDir(), label+".db")
+		},
+		note: func(ctx context.Context, db *store.DB) string {
+			var mode string
+			var sync int
+			db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode)
+			db.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync)
+			return fmt.Sprintf("journal_mode=%s synchronous=%d (2 = FULL: fsync per commit)", mode, sync)
+		},
+	}
+}
+
+// postgresTarget runs on a PostgreSQL server of the benchmark's own with
+// fsync, synchronous_commit and full_page_writes on, as in production; the
+// test harness's server has them off, which would measure no disk at all.
+// Without PostgreSQL binaries it falls back to the harness's server (and
+// says so), or skips.
+func postgresTarget() intakeTarget {
+	var once sync.Once
+	var base string
+	return intakeTarget{
+		name: "postgres",
+		fresh: func(b *testing.B, label string) string {
+			once.Do(func() { base = durablePostgres(b) })
+			if base == "" {
+				base = storetest.PostgresURL(b)
+			}
+			return createPostgresDB(b, base, label)
+		},
+		note: func(ctx context.Context, db *store.DB) string {
+			var fsync, commit, fpw string
+			db.QueryRowContext(ctx, `SHOW fsync`).Scan(&fsync)
+			db.QueryRowContext(ctx, `SHOW synchronous_commit`).Scan(&commit)
+			db.QueryRowContext(ctx, `SHOW full_page_writes`).Scan(&fpw)
+			return fmt.Sprintf("fsync=%s synchronous_commit=%s full_page_writes=%s", fsync, commit, fpw)
+		},
+	}
+}
+
+// createPostgresDB makes an empty database on the server at base.
+func createPostgresDB(b *testing.B, base, label string) string {
+	ctx := context.Background()
+	admin, err := store.Open(ctx, base+"/postgres?sslmode=disable")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("bench_%s_%d_%d", label, os.Getpid(), time.Now().UnixNano())
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+		b.Fatal(err)
+	}
+	return base + "/" + name + "?sslmode=disable"
+}
+
+// durablePostgres starts PostgreSQL with durable commits in a temporary
+// directory on loopback (as the postgres user when run as root, since
+// initdb refuses root) and stops it when the benchmark ends. It returns
+// "" when the server binaries are missing.
+func durablePostgres(b *testing.B) string {
+	bin := storetest.PostgresBin
+	if _, err := os.Stat(filepath.Join(bin, "initdb")); err != nil {
+		b.Logf("no PostgreSQL binaries in %s: using the test harness's server (fsync off)", bin)
+		return ""
+	}
+	run := func(args ...string) error {
+		cmd := exec.Command(args[0], args[1:]...)
+		if os.Geteuid() == 0 {
+			cmd = exec.Command("runuser", append([]string{"-u", "postgres", "--"}, args...)...)
+		}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("%s: %v: %s", filepath.Base(args[0]), err, out)
+		}
+		return nil
+	}
+	dir, err := os.MkdirTemp("", "weerbaar-bench-pg-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.RemoveAll(dir) })
+	if os.Geteuid() == 0 {
+		if out, err := exec.Command("chown", "postgres:postgres", dir).CombinedOutput(); err != nil {
+			b.Fatalf("chown: %v: %s", err, out)
+		}
+	}
+	data := filepath.Join(dir, "data")
+	if err := run(filepath.Join(bin, "initdb"), "-D", data, "-U", "weerbaar", "--auth=trust", "-E", "UTF8", "--locale=C"); err != nil {
+		b.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=200", port, dir)
+	pgctl := filepath.Join(bin, "pg_ctl")
+	if err := run(pgctl, "-D", data, "-o", opts, "-l", filepath.Join(dir, "log"), "-w", "-t", "60", "start"); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { run(pgctl, "-D", data, "-m", "fast", "-w", "stop") })
+	return fmt.Sprintf("postgres://weerbaar@127.0.0.1:%d", port)
+}
