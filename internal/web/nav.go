@@ -26,6 +26,7 @@ func menu() []struct {
 		roles     []auth.Role
 	}{
 		{"nav.start", "/", nil},
+		{"nav.incidents", "/meldingen", []auth.Role{auth.RoleMember, auth.RoleCoordinator}},
 		{"nav.accounts", "/accounts", []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}},
 		{"nav.security", "/account/beveiliging", nil},
 	}

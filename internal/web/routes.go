@@ -21,6 +21,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /{$}", s.requireLogin(http.HandlerFunc(s.start)))
 	s.accountRoutes(mux)
 	s.followUpRoutes(mux)
+	s.reportRoutes(mux)
 
 	// Everything else is a 404 page in the shell, for every method.
 	mux.HandleFunc("/", s.notFound)

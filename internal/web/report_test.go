@@ -1,0 +1,182 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"weerbaar/internal/incident"
+	"weerbaar/internal/store"
+	"weerbaar/internal/store/storetest"
+)
+
+func TestReporterWalksEveryStepAndSubmits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		me := e.member("raadslid@example.org")
+		wantStatus(t, e.get("/meldingen/nieuw"), http.StatusOK)
+		id := e.startReport("nee")
+		e.fillSteps(id, completeSteps())
+		files := e.get(stepHref(id, 7))
+		wantStatus(t, files, http.StatusOK)
+		wantBody(t, files, `enctype="multipart/form-data"`, `name="attachments"`)
+		r := e.upload(stepHref(id, 7), [][2]string{{"notitie.txt", "Wat hij zei, woord voor woord.\n"}}, map[string]string{"actie": "volgende"})
+		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != stepHref(id, 8) {
+			t.Fatalf("files step: %d to %q\n%s", r.StatusCode, r.Header.Get("Location"), r.body)
+		}
+		sum := e.get(stepHref(id, 8))
+		wantBody(t, sum, "Na de vergadering werd ik bedreigd bij de uitgang.", "Bedreiging, Intimidatie", "Raadslid",
+			"Utrecht", "Man van ongeveer 50", "notitie.txt", "20-11-2026 14:30")
+		key := idemRE.FindStringSubmatch(sum.body)[1]
+		done := e.post(stepHref(id, 8), url.Values{"idempotencyKey": {key}, "actie": {"indienen"}})
+		if done.StatusCode != http.StatusSeeOther || done.Header.Get("Location") != hrefOf(id, "/ontvangen") {
+			t.Fatalf("submit: %d to %q\n%s", done.StatusCode, done.Header.Get("Location"), done.body)
+		}
+		conf := e.get(hrefOf(id, "/ontvangen"))
+		wantStatus(t, conf, http.StatusOK)
+		// Utrecht has no protocol in a fresh database: say who to contact.
+		wantBody(t, conf, "Uw melding is ontvangen", "Wat gebeurt er nu?", "Ondersteuningsteam Weerbaar Bestuur",
+			hrefOf(id, ""), hrefOf(id, "/aangifte"))
+		if n := countIncidents(t, db, me.ID, incident.StatusNew); n != 1 {
+			t.Fatalf("%d submitted incidents, want 1", n)
+		}
+		list := e.get("/meldingen")
+		wantBody(t, list, hrefOf(id, ""), "Nieuw", "Bedreiging")
+		show := e.get(hrefOf(id, ""))
+		wantStatus(t, show, http.StatusOK)
+		wantBody(t, show, "Melding", "Na de vergadering", "notitie.txt", hrefOf(id, "/bijlagen/"), "Berichten met de behandelaar")
+	})
+}
+
+func TestConfirmationShowsTheOrganisationsProtocol(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		coord := e.coordinator("griffier@example.org", "GM0344")
+		if _, err := e.svc.SaveProtocol(t.Context(), coord, coord.OrgID, incident.Protocol{
+			Norm: "Agressie accepteren wij niet.", ReportTo: "De griffier.", Steps: "Binnen een werkdag bellen wij u.",
+			ConfidentialAdviser: "Vertrouwenspersoon via de griffie."}); err != nil {
+			t.Fatal(err)
+		}
+		e.member("raadslid@example.org")
+		id := e.reportComplete()
+		conf := e.get(hrefOf(id, "/ontvangen"))
+		wantBody(t, conf, "Het norm- en agressieprotocol van Utrecht", "Binnen een werkdag bellen wij u.",
+			"Vertrouwenspersoon via de griffie.", "U hoort uiterlijk 24-11-2026")
+		wantNotInBody(t, conf, "heeft nog geen norm- en agressieprotocol")
+	})
+}
+
+func TestDraftIsSavedAndResumed(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		me := e.member("raadslid@example.org")
+		id := e.startReport("nee")
+		r := e.post(stepHref(id, 2), url.Values{"occurredAt": {"21-11-2026 20:15"}, "placeKind": {"online"},
+			"platform": {"Facebook"}, "actie": {"concept"}})
+		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/meldingen" {
+			t.Fatalf("save as draft: %d to %q", r.StatusCode, r.Header.Get("Location"))
+		}
+		list := e.get("/meldingen")
+		wantBody(t, list, "Uw melding is als concept opgeslagen", "Concept", "Verder invullen", stepHref(id, 1))
+		if n := countIncidents(t, db, me.ID, incident.StatusDraft); n != 1 {
+			t.Fatalf("%d drafts, want 1", n)
+		}
+		back := e.get(stepHref(id, 2))
+		wantStatus(t, back, http.StatusOK)
+		wantBody(t, back, `value="2026-11-21T20:15"`, `value="Facebook"`, `value="online" checked`)
+		// A draft is not yet an incident: its page leads back into the form.
+		if loc := e.get(hrefOf(id, "")).Header.Get("Location"); loc != stepHref(id, 1) {
+			t.Fatalf("draft page redirects to %q", loc)
+		}
+	})
+}
+
+func TestStepErrorsKeepWhatWasTyped(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		e.member("raadslid@example.org")
+		id := e.startReport("nee")
+		tests := []struct {
+			name, when, want string
+		}{
+			{"future", "2030-01-01T10:00", "Deze datum ligt in de toekomst."},
+			{"unreadable", "gisteravond", "Vul de datum en tijd in als dag-maand-jaar uur:minuut"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				r := e.post(stepHref(id, 2), url.Values{"occurredAt": {tt.when}, "placeKind": {"openbare_ruimte"},
+					"placeDetail": {"Markt bij het stadhuis"}, "actie": {"volgende"}})
+				wantStatus(t, r, http.StatusUnprocessableEntity)
+				if got := fieldError(r.body, "occurredAt"); !strings.Contains(got, tt.want) {
+					t.Errorf("error next to the date: %q, want %q", got, tt.want)
+				}
+				wantBody(t, r, "Controleer het formulier", `href="#veld-occurredAt"`, `value="`+tt.when+`"`,
+					`value="Markt bij het stadhuis"`, `value="openbare_ruimte" checked`)
+			})
+		}
+		// Sending an incomplete report lists what is missing, linked to its step.
+		sum := e.post(stepHref(id, 8), url.Values{"idempotencyKey": {"k1"}, "actie": {"indienen"}})
+		wantStatus(t, sum, http.StatusUnprocessableEntity)
+		wantBody(t, sum, "Vul eerst het volgende aan", stepHref(id, 2)+"#veld-occurredAt",
+			stepHref(id, 3)+"#veld-description", stepHref(id, 5)+"#veld-perpetratorKind", "Vul dit veld in.")
+	})
+}
+
+func TestInDangerShowsCall112BeforeAnythingElse(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		e.member("raadslid@example.org")
+		r := e.post("/meldingen/nieuw", url.Values{"inDanger": {"ja"}, "actie": {"volgende"}})
+		wantStatus(t, r, http.StatusSeeOther)
+		loc := r.Header.Get("Location")
+		if !strings.HasSuffix(loc, "/stap/1") {
+			t.Fatalf("after 'in danger' the form went to %q, want step 1 with the alert", loc)
+		}
+		alert := e.get(loc)
+		main := alert.body[strings.Index(alert.body, `<main`):]
+		i112, iForm := strings.Index(main, "Bel nu 112"), strings.Index(main, "<form")
+		if i112 < 0 || iForm < 0 || i112 > iForm {
+			t.Fatalf("the 112 alert must come before the form (alert at %d, form at %d)", i112, iForm)
+		}
+		wantBody(t, alert, `href="tel:112"`)
+		// Continuing is allowed, and later steps keep a reminder.
+		next := e.post(loc, url.Values{"inDanger": {"ja"}, "actie": {"volgende"}})
+		if !strings.HasSuffix(next.Header.Get("Location"), "/stap/2") {
+			t.Fatalf("continue went to %q", next.Header.Get("Location"))
+		}
+		wantBody(t, e.get(next.Header.Get("Location")), "U gaf aan in gevaar te zijn")
+	})
+}
+
+func TestDoubleSubmitMakesOneIncident(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		me := e.member("raadslid@example.org")
+		id := e.startReport("nee")
+		e.fillSteps(id, completeSteps())
+		key := e.summaryKey(id)
+		var wg sync.WaitGroup
+		locs := make([]string, 2)
+		for i := range locs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := e.post(stepHref(id, 8), url.Values{"idempotencyKey": {key}, "actie": {"indienen"}})
+				locs[i] = r.Header.Get("Location")
+			}()
+		}
+		wg.Wait()
+		// And a third press after both finished.
+		locs = append(locs, e.post(stepHref(id, 8), url.Values{"idempotencyKey": {key}, "actie": {"indienen"}}).Header.Get("Location"))
+		if n := countIncidents(t, db, me.ID, incident.StatusNew); n != 1 {
+			t.Fatalf("%d incidents after pressing send three times, want 1", n)
+		}
+		for _, l := range locs {
+			if l != hrefOf(id, "/ontvangen") && l != hrefOf(id, "") {
+				t.Errorf("a repeated send went to %q", l)
+			}
+		}
+	})
+}
