@@ -65,7 +65,13 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 	a.Audit = audit.New(db)
 	a.Auth = auth.NewService(db, a.Audit, auth.Options{Vault: a.Vault})
 	a.Orgs = org.New(db)
-	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{})
+	// Notices are e-mailed when --smtp is set (notify.go).
+	notices, err := newNotices(cfg, logger, a.Auth)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{Notify: notices.Notify})
 	w, err := newWeb(cfg, logger, a.Auth, a.Orgs)
 	if err != nil {
 		db.Close()
