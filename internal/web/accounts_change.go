@@ -29,8 +29,8 @@ func (s *Server) accountRole(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		if problem != "" {
-			f.AddError("org", s.cat.T(language(r), problem))
+		if problem != nil {
+			f.AddError("org", s.orgMessage(language(r), problem))
 			s.renderAccount(w, r, http.StatusUnprocessableEntity, f, a)
 			return
 		}

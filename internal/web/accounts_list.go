@@ -45,8 +45,8 @@ func (s *Server) accountList(w http.ResponseWriter, r *http.Request) {
 				s.fail(w, r, err)
 				return
 			}
-			if problem != "" {
-				f.AddError("org", s.cat.T(language(r), problem))
+			if problem != nil {
+				f.AddError("org", s.orgMessage(language(r), problem))
 			} else {
 				orgID, v.OrgName = o.ID, o.Name
 			}

@@ -38,13 +38,26 @@ func orgLabel(o org.Organisation) string { return o.Name + " (" + o.Code + ")" }
 
 var orgCodeRE = regexp.MustCompile(`\(([^()]+)\)\s*$`)
 
+// orgProblem says why a typed organisation was not found: a catalogue key
+// and its values (the candidates, when several match).
+type orgProblem struct {
+	Key  string
+	Args []any
+}
+
+// message is the problem in lang, for the field.
+func (s *Server) orgMessage(lang string, p *orgProblem) string { return s.cat.T(lang, p.Key, p.Args...) }
+
+// maxSuggestions is how many candidates an ambiguous name lists.
+const maxSuggestions = 6
+
 // pickOrg finds the organisation a person typed or chose: "Name (CODE)",
 // a code, or a name (part) that matches one organisation only. When it
-// cannot decide it returns a catalogue key saying what to do instead.
-func (s *Server) pickOrg(ctx context.Context, input string) (org.Organisation, string, error) {
+// cannot decide it says what to do instead, naming the candidates.
+func (s *Server) pickOrg(ctx context.Context, input string) (org.Organisation, *orgProblem, error) {
 	input = strings.TrimSpace(input)
 	if input == "" || s.orgs == nil {
-		return org.Organisation{}, "", nil
+		return org.Organisation{}, nil, nil
 	}
 	code := input
 	if m := orgCodeRE.FindStringSubmatch(input); m != nil {
@@ -53,26 +66,33 @@ func (s *Server) pickOrg(ctx context.Context, input string) (org.Organisation, s
 	for _, c := range []string{code, strings.ToUpper(code)} {
 		o, err := s.orgs.ByCode(ctx, c)
 		if err == nil {
-			return o, "", nil
+			return o, nil, nil
 		}
 		if !errors.Is(err, org.ErrNotFound) {
-			return o, "", err
+			return o, nil, err
 		}
 	}
 	found, err := s.orgs.Search(ctx, input)
 	if err != nil {
-		return org.Organisation{}, "", err
+		return org.Organisation{}, nil, err
 	}
 	for _, o := range found {
 		if strings.EqualFold(o.Name, input) {
-			return o, "", nil
+			return o, nil, nil
 		}
 	}
 	switch len(found) {
 	case 1:
-		return found[0], "", nil
+		return found[0], nil, nil
 	case 0:
-		return org.Organisation{}, "accounts.org.unknown", nil
+		return org.Organisation{}, &orgProblem{Key: "accounts.org.unknown"}, nil
 	}
-	return org.Organisation{}, "accounts.org.ambiguous", nil
+	var names []string
+	for _, o := range found[:min(len(found), maxSuggestions)] {
+		names = append(names, orgLabel(o))
+	}
+	if len(found) > maxSuggestions {
+		names = append(names, "…")
+	}
+	return org.Organisation{}, &orgProblem{Key: "accounts.org.ambiguous", Args: []any{strings.Join(names, "; ")}}, nil
 }

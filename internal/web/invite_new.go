@@ -61,8 +61,8 @@ func (s *Server) inviteSubmit(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		if problem != "" {
-			f.AddError("org", s.cat.T(language(r), problem))
+		if problem != nil {
+			f.AddError("org", s.orgMessage(language(r), problem))
 			s.renderInvite(w, r, http.StatusUnprocessableEntity, f)
 			return
 		}

@@ -127,7 +127,7 @@ func TestBeheerderPicksTheOrganisationWithoutJavaScript(t *testing.T) {
 			{"NVvR", "netwerkpartner", "NVvR"},
 			{"", "ondersteuningsteam", ""},
 			{"Nergenshuizen", "coordinator", "Geen organisatie gevonden"},
-			{"Be", "coordinator", "Meer dan één organisatie past hierbij"},
+			{"Be", "coordinator", "Meer dan één organisatie past hierbij: Be"},
 			{"", "coordinator", "Kies de organisatie bij deze rol."},
 			{"Utrecht (GM0344)", "beheerder", "Deze rol hoort niet bij een organisatie."},
 		}
