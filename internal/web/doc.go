@@ -96,4 +96,29 @@
 // see it, and a Load function returning a SectionView (title, text, a few
 // actions, items of open work) or nil when there is nothing to show. A
 // failing section is logged and shown as unavailable; the rest still show.
+//
+// # Accounts, invitations, own security, re-verification
+//
+// accounts_routes.go lists them. Coördinatoren (own organisation only) and
+// beheerders: GET /accounts (beheerder: ?org= narrows to one
+// organisation), GET /accounts/{id}, POST /accounts/{id}/rol,
+// POST /accounts/{id}/uitschakelen, POST /accounts/{id}/tweede-factor-herstellen
+// (beheerder), GET+POST /accounts/uitnodigen (the link is shown in
+// #uitnodigingslink and mailed when SMTP is set),
+// POST /accounts/uitnodigingen/{id}/intrekken. The organisation field is a
+// text input with a <datalist> ("Utrecht (GM0344)"; a code or a name works
+// too). Anyone with the link: GET+POST /uitnodiging/{token} (fields name,
+// password, herhaling; dead links answer 410, unknown ones 404, with a Dutch
+// page); roles that need TOTP go on to /login/totp, which shows the
+// recovery codes, others land on / with "Welkom bij Weerbaar". Everyone
+// logged in: GET /account/beveiliging (password: huidig, password,
+// herhaling; sessions; API tokens), GET+POST /account/tweede-factor,
+// POST /account/herstelcodes, POST /account/sessies/{id}/beeindigen,
+// POST /account/uitloggen-overal, POST /account/api-tokens,
+// POST /account/api-tokens/{id}/intrekken, GET+POST /bevestigen?terug=.
+//
+// Pages with the most sensitive data (home addresses, exports) wrap their
+// handler in s.requireRecentVerification: without a password or code
+// check in the last 15 minutes the person confirms at /bevestigen and
+// comes back (GET: the same address; POST: the form's hidden "terug").
 package web
