@@ -174,7 +174,7 @@ func countIncidents(t *testing.T, db *store.DB, reporter int64, status incident.
 
 // fieldError is the error message shown next to field.
 func fieldError(body, field string) string {
-	re := regexp.MustCompile(`id="veld-` + regexp.QuoteMeta(field) + `-fout">([^<]*)<`)
+	re := regexp.MustCompile(`id="veld-` + regexp.QuoteMeta(field) + `-fout">(.*?)</div>`)
 	if m := re.FindStringSubmatch(body); m != nil {
 		return m[1]
 	}

@@ -1,0 +1,185 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"weerbaar/internal/incident"
+	"weerbaar/internal/store"
+	"weerbaar/internal/store/storetest"
+)
+
+var receiptRE = regexp.MustCompile(`<code>([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})</code>`)
+
+func orgID(t *testing.T, db *store.DB, code string) int64 {
+	t.Helper()
+	var id int64
+	if err := db.QueryRowContext(context.Background(), `SELECT id FROM organisations WHERE code = $1`, code).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func anonFields(org int64) map[string]string {
+	return map[string]string{"orgId": strconv.FormatInt(org, 10), "occurredAt": "2026-11-22T21:00",
+		"placeKind": "online", "platform": "Instagram", "description": "Een account dreigt mijn huis te bezoeken.",
+		"kinds": "bedreiging", "victimRole": "wethouder", "perpetratorKind": "anoniem_online",
+		"impact": "Ik ben bang.", "feelsUnsafe": "ja"}
+}
+
+// wantAnonymousHeaders: never cached, never a Referer, no cookie set.
+func wantAnonymousHeaders(t *testing.T, r *result) {
+	t.Helper()
+	if cc := r.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("%s: Cache-Control %q", r.Request.URL.Path, cc)
+	}
+	if rp := r.Header.Get("Referrer-Policy"); rp != "no-referrer" {
+		t.Errorf("%s: Referrer-Policy %q", r.Request.URL.Path, rp)
+	}
+	if sc := r.Header.Values("Set-Cookie"); len(sc) > 0 {
+		t.Errorf("%s: sets cookies %q", r.Request.URL.Path, sc)
+	}
+}
+
+func TestAnonymousReportEndToEndWithTheReceiptCode(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		form := e.get("/anoniem-melden")
+		wantStatus(t, form, http.StatusOK)
+		wantAnonymousHeaders(t, form)
+		wantBody(t, form, "Anoniem melden", "Utrecht", "<optgroup", "Bel 112")
+
+		utrecht := orgID(t, db, "GM0344")
+		done := e.upload("/anoniem-melden", [][2]string{{"schermafdruk.txt", "Ik weet waar je woont.\n"}}, anonFields(utrecht))
+		wantStatus(t, done, http.StatusOK)
+		wantAnonymousHeaders(t, done)
+		m := receiptRE.FindStringSubmatch(done.body)
+		if m == nil {
+			t.Fatalf("no receipt code on the confirmation:\n%s", done.body)
+		}
+		code := m[1]
+		wantBody(t, done, "Schrijf deze code nu op", "1 bijlage(n) toegevoegd.")
+
+		// The coördinator sees it and answers.
+		coord := e.coordinator("griffier@example.org", "GM0344")
+		list, err := e.svc.ListForOrg(t.Context(), coord, coord.OrgID, incident.Filter{})
+		if err != nil || len(list.Items) != 1 || list.Items[0].Mode != incident.ModeAnonymous {
+			t.Fatalf("coördinator list: %+v, %v", list, err)
+		}
+		id := list.Items[0].ID
+		if _, err := e.svc.SendMessage(t.Context(), coord, id, "Dank voor uw melding. Wilt u het account noemen?"); err != nil {
+			t.Fatal(err)
+		}
+
+		status := e.post("/anoniem-volgen", url.Values{"code": {strings.ToLower(code)}, "actie": {"open"}})
+		wantStatus(t, status, http.StatusOK)
+		wantAnonymousHeaders(t, status)
+		wantBody(t, status, "Nieuw", "Een account dreigt mijn huis te bezoeken.", "Wilt u het account noemen?",
+			"schermafdruk.txt")
+		sent := e.post("/anoniem-volgen", url.Values{"code": {code}, "actie": {"bericht"}, "body": {"Het account heet @voorbeeld."}})
+		wantStatus(t, sent, http.StatusOK)
+		wantBody(t, sent, "Uw bericht is verstuurd.", "Het account heet @voorbeeld.")
+		msgs, err := e.svc.Messages(t.Context(), coord, id)
+		if err != nil || len(msgs) != 2 || msgs[1].Body != "Het account heet @voorbeeld." {
+			t.Fatalf("handler reads %+v, %v", msgs, err)
+		}
+
+		wrong := e.post("/anoniem-volgen", url.Values{"code": {"0000-0000-0000-0000-0000"}, "actie": {"open"}})
+		wantStatus(t, wrong, http.StatusUnprocessableEntity)
+		wantBody(t, wrong, "Deze ontvangstcode is niet bekend")
+		wantNotInBody(t, wrong, "Een account dreigt")
+
+		wantNoAddressStored(t, db, "127.0.0.1")
+		var reporter int64
+		if err := db.QueryRowContext(t.Context(), `SELECT reporter_id FROM incidents WHERE id = $1`, id).Scan(&reporter); err != nil || reporter != 0 {
+			t.Errorf("anonymous incident has reporter %d (%v)", reporter, err)
+		}
+	})
+}
+
+func TestAnonymousFormKeepsWhatWasTyped(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		f := anonFields(orgID(t, db, "GM0344"))
+		delete(f, "description")
+		f["platform"] = "Telegram"
+		r := e.upload("/anoniem-melden", nil, f)
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		wantAnonymousHeaders(t, r)
+		if fieldError(r.body, "description") != "Vul dit veld in." {
+			t.Errorf("description error %q", fieldError(r.body, "description"))
+		}
+		wantBody(t, r, `value="Telegram"`, `value="bedreiging" `, "checked", `selected>Utrecht</option>`)
+	})
+}
+
+func TestWrongReceiptCodesAreRateLimited(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		for i := 0; i < 10; i++ {
+			r := e.post("/anoniem-volgen", url.Values{"code": {fmt.Sprintf("0000-0000-0000-0000-%04d", i)}})
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+		}
+		r := e.post("/anoniem-volgen", url.Values{"code": {"0000-0000-0000-0000-0011"}})
+		wantStatus(t, r, http.StatusTooManyRequests)
+		wantBody(t, r, "te veel meldingen of pogingen")
+	})
+}
+
+// wantNoAddressStored scans every text value of every table for addr.
+func wantNoAddressStored(t *testing.T, db *store.DB, addr string) {
+	t.Helper()
+	ctx := context.Background()
+	q := `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`
+	if db.Dialect == store.SQLite {
+		q = `SELECT name FROM sqlite_master WHERE type = 'table'`
+	}
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	if len(tables) < 10 {
+		t.Fatalf("only %d tables found; is the scan broken?", len(tables))
+	}
+	for _, tbl := range tables {
+		rows, err := db.QueryContext(ctx, `SELECT * FROM `+tbl)
+		if err != nil {
+			t.Fatalf("%s: %v", tbl, err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			rows.Scan(ptrs...)
+			for i, v := range vals {
+				var s string
+				switch x := v.(type) {
+				case string:
+					s = x
+				case []byte:
+					s = string(x)
+				}
+				if strings.Contains(s, addr) {
+					t.Errorf("table %s column %s holds %q", tbl, cols[i], addr)
+				}
+			}
+		}
+		rows.Close()
+	}
+}
