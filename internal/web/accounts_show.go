@@ -14,6 +14,7 @@ type accountView struct {
 	RoleKey  string
 	Roles    []Option
 	IsAdmin  bool
+	Self     bool // one's own account: changed on the security page, not here
 	Picker   orgPicker
 	OrgLabel string
 }
@@ -41,7 +42,7 @@ func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status int, f *Form, a auth.Account) {
 	pr := auth.FromContext(r.Context())
 	v := accountView{Account: a, RoleKey: "role." + string(a.Role), IsAdmin: pr.Role == auth.RoleAdmin,
-		Roles: s.grantableRoles(r, pr)}
+		Self: a.ID == pr.AccountID, Roles: s.grantableRoles(r, pr)}
 	if v.IsAdmin {
 		var err error
 		if v.Picker, err = s.orgPicker(r.Context()); err != nil {

@@ -61,13 +61,38 @@ func (s *Server) inviteAcceptSubmit(w http.ResponseWriter, r *http.Request) {
 		s.renderAccept(w, r, http.StatusUnprocessableEntity, f, inv)
 	case err != nil:
 		s.inviteGone(w, r, err)
-	case step.NeedsTOTPSetup:
-		s.clearCookie(w, r, cookieSession)
+	default:
+		s.endEarlierSession(w, r)
+		s.firstLogin(w, r, step)
+	}
+}
+
+// firstLogin continues after accepting: for roles that need TOTP its
+// set-up (the login's own page), otherwise the start page, where an
+// ambtsdrager or medewerker is pointed to the optional second step.
+func (s *Server) firstLogin(w http.ResponseWriter, r *http.Request, step auth.LoginStep) {
+	if step.NeedsTOTPSetup {
 		s.setCookie(w, r, cookiePending, step.Pending, auth.ChallengeLifetime)
 		redirect(w, r, "/login/totp?terug=%2F")
-	default:
-		s.flash(w, r, "ok", "flash.welcome")
-		s.startSession(w, r, step.Session, "/")
+		return
+	}
+	key := "flash.welcome"
+	if step.OfferTOTP {
+		key = "flash.welcome_offer_totp"
+	}
+	s.flash(w, r, "ok", key)
+	s.startSession(w, r, step.Session, "/")
+}
+
+// endEarlierSession logs out whoever was logged in in this browser (the
+// inviter trying the link, a shared computer) before the new account's
+// first login.
+func (s *Server) endEarlierSession(w http.ResponseWriter, r *http.Request) {
+	if token := s.readCookie(r, cookieSession); token != "" {
+		if err := s.auth.Logout(r.Context(), token); err != nil {
+			s.log.Warn("eerdere sessie beëindigen mislukt", "err", err)
+		}
+		s.clearCookie(w, r, cookieSession)
 	}
 }
 

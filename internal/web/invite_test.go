@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -275,4 +276,29 @@ func (e *env) openInvitationID(email string) string {
 		e.t.Fatal(err)
 	}
 	return id
+}
+
+func TestAcceptingInABrowserWhereSomeoneIsLoggedInEndsTheirSession(t *testing.T) {
+	e := accountsEnv(t, storetest.SQLite(t))
+	e.account("coordinator@example.org", auth.RoleCoordinator, "GM0344")
+	e.login("coordinator@example.org")
+	link := e.invite(url.Values{"name": {"Raadslid"}, "email": {"raadslid@example.org"}, "role": {"ambtsdrager"}})
+	done := e.post(link, url.Values{"name": {"Raadslid (test)"}, "password": {testPassword}, "herhaling": {testPassword}})
+	wantLocation(t, done, "/")
+	start := e.get("/")
+	wantBody(t, start, "Raadslid (test)", "Bescherm het extra met een tweede stap")
+	wantNotInBody(t, start, "coordinator (test)")
+	if n := e.audits("logout"); n != 1 {
+		t.Errorf("the coördinator's session was not ended (logout audited %d times)", n)
+	}
+}
+
+func TestOwnAccountPageOffersNoWayToLockOneselfOut(t *testing.T) {
+	e := accountsEnv(t, storetest.SQLite(t))
+	c := e.account("coordinator@example.org", auth.RoleCoordinator, "GM0344")
+	e.login("coordinator@example.org")
+	r := e.get(fmt.Sprintf("/accounts/%d", c.ID))
+	wantStatus(t, r, http.StatusOK)
+	wantBody(t, r, "Dit is uw eigen account", `href="/account/beveiliging"`)
+	wantNotInBody(t, r, "/uitschakelen", "/rol")
 }
