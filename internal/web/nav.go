@@ -27,6 +27,9 @@ func menu() []struct {
 	}{
 		{"nav.start", "/", nil},
 		{"nav.incidents", "/meldingen", []auth.Role{auth.RoleMember, auth.RoleCoordinator}},
+		{"followup.nav.org_incidents", "/organisatie/meldingen", []auth.Role{auth.RoleCoordinator}},
+		{"followup.nav.referred", "/ondersteuningsteam/meldingen", []auth.Role{auth.RoleSupportTeam}},
+		{"followup.nav.without_protocol", "/ondersteuningsteam/zonder-protocol", []auth.Role{auth.RoleSupportTeam}},
 		{"nav.accounts", "/accounts", []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}},
 		{"nav.security", "/account/beveiliging", nil},
 	}

@@ -53,7 +53,7 @@ func newFuEnv(t *testing.T, db *store.DB) *fuEnv {
 		}})
 	fe.env = newEnv(t, db, false, func(o *Options) {
 		o.Incidents, o.Orgs, o.Now = fe.inc, org.New(db), now
-		o.Sections = CoordinatorSections(fe.inc, o.Catalog, now)
+		o.Sections = FollowUpSections(fe.inc, o.Catalog, now)
 	})
 	return fe
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"sort"
 	"time"
 
 	"weerbaar/internal/auth"
@@ -14,12 +15,13 @@ import (
 // is one click away in the list.
 const startItemsMax = 5
 
-// CoordinatorSections are the coördinator's start-page sections of the
-// meldingen: open incidents with the first-contact deadline, reactions
-// toward the perpetrator that are due, and a call to write the norm and
-// aggression protocol while the organisation has none. internal/app adds
-// them to Options.Sections.
-func CoordinatorSections(svc *incident.Service, cat *i18n.Catalog, now func() time.Time) []Section {
+// FollowUpSections are the start-page sections of the organisation's
+// meldingen: for the coördinator, open incidents with the first-contact
+// deadline, reactions toward the perpetrator that are due, and a call to
+// write the norm and aggression protocol while the organisation has none;
+// for the support team, the organisations without a protocol and the
+// incidents referred to it. internal/app adds them to Options.Sections.
+func FollowUpSections(svc *incident.Service, cat *i18n.Catalog, now func() time.Time) []Section {
 	if now == nil {
 		now = time.Now
 	}
@@ -34,7 +36,27 @@ func CoordinatorSections(svc *incident.Service, cat *i18n.Catalog, now func() ti
 		{Name: "protocol", Roles: coord, Load: func(ctx context.Context, p *auth.Principal) (*SectionView, error) {
 			return startProtocolMissing(ctx, svc, p)
 		}},
+		{Name: "ondersteuningsteam", Roles: []auth.Role{auth.RoleSupportTeam}, Load: func(ctx context.Context, p *auth.Principal) (*SectionView, error) {
+			return startSupportTeam(ctx, svc, p)
+		}},
 	}
+}
+
+// startSupportTeam counts the organisations without a protocol and the
+// incidents referred to the team, with the way to both lists.
+func startSupportTeam(ctx context.Context, svc *incident.Service, p *auth.Principal) (*SectionView, error) {
+	gaps, err := svc.OrganisationsWithoutProtocol(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	referred, err := svc.ListReferred(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return &SectionView{TitleKey: "followup.start.support.title", TextKey: "followup.start.support.text",
+		TextArgs: []any{len(gaps), len(referred)}, Actions: []Action{
+			{Key: "followup.start.support.referred", Href: "/ondersteuningsteam/meldingen", Primary: true},
+			{Key: "followup.start.support.gaps", Href: "/ondersteuningsteam/zonder-protocol"}}}, nil
 }
 
 func ctxLang(ctx context.Context) string {
@@ -87,13 +109,14 @@ func startReactionsDue(ctx context.Context, svc *incident.Service, cat *i18n.Cat
 		if it.Status == incident.StatusClosed || (st != incident.DeadlineOpen && st != incident.DeadlineOverdue) {
 			continue
 		}
-		if len(v.Items) < startItemsMax {
-			v.Items = append(v.Items, startItem(cat, lang, it, it.Deadlines.Reaction, "followup.start.reaction_due", now))
-		}
+		v.Items = append(v.Items, startItem(cat, lang, it, it.Deadlines.Reaction, "followup.start.reaction_due", now))
 	}
 	if len(v.Items) == 0 {
 		return nil, nil
 	}
+	// Overdue first, then the soonest due.
+	sort.SliceStable(v.Items, func(i, j int) bool { return v.Items[i].Urgent && !v.Items[j].Urgent })
+	v.Items = v.Items[:min(len(v.Items), startItemsMax)]
 	return v, nil
 }
 

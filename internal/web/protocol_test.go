@@ -85,5 +85,8 @@ func TestSupportTeamSeesOrganisationsWithoutProtocol(t *testing.T) {
 		wantStatus(t, r, http.StatusOK)
 		wantBody(t, r, ">GM0363<", "Amsterdam", "Gemeenten", "Provincies", "Waterschappen")
 		wantNotInBody(t, r, ">GM0344<")
+		start := fe.get("/")
+		wantBody(t, start, "organisaties hebben nog geen norm- en agressieprotocol. 0 meldingen zijn naar het team doorverwezen.",
+			`href="/ondersteuningsteam/zonder-protocol"`, `href="/ondersteuningsteam/meldingen"`)
 	})
 }
