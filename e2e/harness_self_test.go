@@ -65,6 +65,10 @@ func TestHarnessFindsViolationsUnderStrictCSP(t *testing.T) {
 		t.Errorf("the refused inline script was not reported; browser said %q", errs)
 	}
 
+	if !eval[bool](b, `matchMedia('(prefers-reduced-motion: reduce)').matches`) {
+		t.Errorf("the browser does not ask for reduced motion; smooth scrolling makes clicks miss")
+	}
+
 	b.visit("/good", "proefpagina")
 	b.see("h1", "Proefpagina")
 }

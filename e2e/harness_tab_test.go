@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -81,10 +82,13 @@ func (b *tab) press(sel string) {
 	}))
 }
 
-// fill types value into the empty field sel.
+// fill empties the field sel and types value into it.
 func (b *tab) fill(sel, value string) {
 	b.t.Helper()
-	b.do("fill in "+sel, chromedp.Clear(chromedp.CSS(sel)), chromedp.SendKeys(chromedp.CSS(sel), value))
+	b.do("find "+sel, chromedp.WaitReady(chromedp.CSS(sel)))
+	q, _ := json.Marshal(sel)
+	eval[chromedp.Void](b, `document.querySelector(`+string(q)+`).value = ''`)
+	b.do("fill in "+sel, chromedp.SendKeys(chromedp.CSS(sel), value))
 }
 
 // click clicks sel without waiting for a new page (a checkbox, a radio).

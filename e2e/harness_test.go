@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"weerbaar/internal/app"
@@ -178,8 +180,20 @@ func startBrowser(t *testing.T) context.Context {
 		cancelAlloc()
 		stop()
 	})
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(desktopWidth, viewportHeight)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(desktopWidth, viewportHeight), reducedMotion()); err != nil {
 		t.Fatalf("start %s: %v", chromiumPath, err)
 	}
 	return ctx
+}
+
+// reducedMotion asks pages for prefers-reduced-motion, as many people set
+// it: the NL Design System scrolls smoothly otherwise, and a click aimed
+// while the page still scrolls lands beside the button.
+func reducedMotion() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+		})
+		return err
+	})
 }
