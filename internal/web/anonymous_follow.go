@@ -109,7 +109,19 @@ func (s *Server) renderAnonStatus(w http.ResponseWriter, r *http.Request, p *Pag
 	v := &anonFollowView{Code: code, Inc: inc, Notice: notice, MaxFiles: incident.MaxAttachments,
 		MaxMB: incident.MaxAttachmentSize >> 20}
 	for _, sec := range reportFacts(p, inc, s.orgName(r, inc.OrgID), false) {
-		if sec.Step == 2 || sec.Step == 3 || sec.Step == 6 {
+		switch sec.Step {
+		case 6:
+			// Only what the anonymous form asks: the impact questions.
+			asked := map[string]bool{p.T("mine.field.impact"): true, p.T("mine.field.decisions"): true, p.T("mine.field.unsafe"): true}
+			kept := sec.Facts[:0]
+			for _, f := range sec.Facts {
+				if asked[f.Label] {
+					kept = append(kept, f)
+				}
+			}
+			sec.Facts = kept
+			fallthrough
+		case 2, 3:
 			v.Sections = append(v.Sections, sec)
 		}
 	}

@@ -32,7 +32,7 @@ func (s *Server) anonFormView(r *http.Request, p *Page) (*anonView, error) {
 	}
 	return &anonView{Groups: groups,
 		Places:   labelOptions(p, "incident.place.", incident.PlaceKinds),
-		Roles:    append([]Option{{Value: "", Label: "—"}}, labelOptions(p, "incident.role.", incident.VictimRoles)...),
+		Roles:    append([]Option{{Value: "", Label: p.T("report.choose_role")}}, labelOptions(p, "incident.role.", incident.VictimRoles)...),
 		Doers:    labelOptions(p, "incident.perpetrator.", incident.PerpetratorKinds),
 		Kinds:    s.kindChoices(p),
 		MaxFiles: incident.MaxAttachments, MaxMB: incident.MaxAttachmentSize >> 20}, nil

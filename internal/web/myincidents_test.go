@@ -35,8 +35,8 @@ func TestAnotherPersonsIncidentIsNotFound(t *testing.T) {
 		posts := map[string]url.Values{
 			hrefOf(sent, "/berichten"):    {"body": {"Ik lees mee"}},
 			hrefOf(sent, "/tevredenheid"): {"satisfied": {"nee"}, "reason": {"x"}},
-			stepHref(draft, 2):             {"placeKind": {"werk"}, "actie": {"volgende"}},
-			stepHref(draft, 8):             {"idempotencyKey": {"x"}, "actie": {"indienen"}},
+			stepHref(draft, 2):            {"placeKind": {"werk"}, "actie": {"volgende"}},
+			stepHref(draft, 8):            {"idempotencyKey": {"x"}, "actie": {"indienen"}},
 		}
 		for path, form := range posts {
 			if r := e.post(path, form); r.StatusCode != http.StatusNotFound {

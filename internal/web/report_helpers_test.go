@@ -182,4 +182,3 @@ func fieldError(body, field string) string {
 }
 
 func hrefOf(id int64, rest string) string { return fmt.Sprintf("/meldingen/%d%s", id, rest) }
-

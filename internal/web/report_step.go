@@ -115,7 +115,7 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, 
 	v.YesNo = []Option{{Value: "ja", Label: p.T("report.yes")}, {Value: "nee", Label: p.T("report.no")}}
 	v.Places = labelOptions(p, "incident.place.", incident.PlaceKinds)
 	v.Modes = labelOptions(p, "incident.mode.", []incident.Mode{incident.ModeSelf, incident.ModeOnBehalf, incident.ModeWitness})
-	v.Roles = append([]Option{{Value: "", Label: "—"}}, labelOptions(p, "incident.role.", incident.VictimRoles)...)
+	v.Roles = append([]Option{{Value: "", Label: p.T("report.choose_role")}}, labelOptions(p, "incident.role.", incident.VictimRoles)...)
 	v.Doers = labelOptions(p, "incident.perpetrator.", incident.PerpetratorKinds)
 	switch n {
 	case 3:
