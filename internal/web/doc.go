@@ -121,4 +121,90 @@
 // handler in s.requireRecentVerification: without a password or code
 // check in the last 15 minutes the person confirms at /bevestigen and
 // comes back (GET: the same address; POST: the form's hidden "terug").
+//
+// # The organisation's meldingen (coördinator, support team)
+//
+// Routes in org_incidents_routes.go; field names are the service's.
+// Coördinator only (others 403; another organisation's incident 404):
+//
+//	GET  /organisatie/meldingen            list; GET filters van, tot (dates, tot included),
+//	                                       soort, rol, status, aangifte (ja|nee), te_laat=ja,
+//	                                       pagina; the filter form is a <details> ("Filteren"),
+//	                                       open when filters are set
+//	GET  /organisatie/meldingen/export.csv same filters; behind /bevestigen (15 minutes)
+//	GET  /organisatie/meldingen/{id}       incident page; sections #gegevens, #tijdlijn,
+//	                                       #opvolging, #bericht, #aangifte, #strafrechtketen, #bijlagen
+//	POST /organisatie/meldingen/{id}/opvolging        kind, reactionForm, doneAt, note
+//	POST /organisatie/meldingen/{id}/aangifte         type (radio aangifte|melding), filedBy
+//	     (victim|employer), vptAsked=ja, vptApplied (unknown|yes|no), address (radio
+//	     organisation|domicile|home; home refused), underNumber=ja, filedOn, policeUnit,
+//	     pvNumber, pvPlace
+//	POST /organisatie/meldingen/{id}/strafrechtketen  step, outcome, on, stepNote
+//	POST /organisatie/meldingen/{id}/berichten        body
+//	GET  /organisatie/meldingen/{id}/bijlagen/{file}  download (audited)
+//	GET+POST /organisatie/protocol          norm, reportTo, steps, confidentialAdviser,
+//	                                        contacts, firstContactDays; each save a new version
+//	GET  /organisatie/protocol/versies      every version, newest first
+//
+// Support team only: GET /ondersteuningsteam/zonder-protocol,
+// GET /ondersteuningsteam/meldingen, GET /ondersteuningsteam/meldingen/{id}
+// (read-only, referred incidents only), .../{id}/bijlagen/{file}.
+// A form that succeeds redirects (303) to the incident page with #section
+// and a flash; a problem answers 422 with the page, the summary on top
+// (class weerbaar-error-summary) and the message next to the field
+// (id veld-<name>); a refused status change answers 409 with one message.
+//
+// # Meldingen: the reporter's pages (report_*.go, myincidents_*.go, incident_show.go, anonymous_*.go, aangifte_page.go)
+//
+// Signed in (any role the service lets report; others get 404/403):
+//
+//	GET  /meldingen/nieuw                   step 1 of a new report (nothing stored yet)
+//	POST /meldingen/nieuw                   saves step 1 as a draft -> 303 /meldingen/{id}/stap/2
+//	GET+POST /meldingen/{id}/stap/{n}       steps 1..8 of one's own draft; 7 = files (multipart),
+//	                                        8 = summary and send
+//	GET  /meldingen/{id}/ontvangen          confirmation: what happens now (protocol or OTWB)
+//	GET  /meldingen                         Mijn meldingen (drafts included)
+//	GET  /meldingen/{id}                    the reporter's page of a sent report
+//	POST /meldingen/{id}/berichten          body
+//	POST /meldingen/{id}/bijlagen           multipart, field attachments (several)
+//	GET  /meldingen/{id}/bijlagen/{file}    download (attachment; audited)
+//	POST /meldingen/{id}/tevredenheid       satisfied=ja|nee, reason (needed with nee: reopens)
+//	GET  /meldingen/{id}/aangifte           printable aangifte sheet; .../aangifte.pdf the PDF
+//	GET  /notificaties/{id}                 marks a start-page notice read, 303 to its incident
+//
+// Every step posts the button pressed as actie: volgende (next; also
+// "continue" after the 112 alert), vorige, concept (save as draft -> 303
+// /meldingen with a flash), zoek-org (step 4: search organisations),
+// upload (step 7), indienen (step 8). Field names are the service's:
+//
+//	1 inDanger=ja|nee (ja -> back to step 1 with "Bel nu 112" first, then on)
+//	2 occurredAt (datetime-local 2026-11-20T14:30, or 20-11-2026 14:30), placeKind
+//	  (werk|thuis|openbare_ruimte|elders|online), placeDetail, platform, link
+//	3 description, kinds (checkboxes, several: verbale_agressie, bedreiging, ...)
+//	4 mode (self|on_behalf|witness), victimRole (select), victimDescription,
+//	  orgId (radios; orgZoek + actie=zoek-org adds search results),
+//	  homePartner, homeChildren, homeOthers (checkboxes, value ja)
+//	5 perpetratorKind (burger_onbekend|bekende|groep|crimineel|anoniem_online|anders),
+//	  perpetratorDescription, witnesses
+//	6 impact, influencesDecisions, feelsUnsafe, reportedToEmployer, reportedToPolice,
+//	  policeReference, wantsAangifte, wantsSupport (checkboxes, value ja), supportRequest
+//	7 attachments (file input, multiple)
+//	8 idempotencyKey (hidden; a second press answers with the same incident)
+//
+// Without an account (Cache-Control: no-store, Referrer-Policy: no-referrer,
+// no cookie set, nothing logged; the address only feeds the in-memory
+// rate limiter):
+//
+//	GET+POST /anoniem-melden   multipart: orgId (one select, optgroups per kind), occurredAt,
+//	                           placeKind, placeDetail, platform, link, description, kinds,
+//	                           victimRole, perpetratorKind, impact, influencesDecisions,
+//	                           feelsUnsafe, attachments -> 200 with the receipt code in
+//	                           <p class="weerbaar-receipt__code"><code>XXXX-XXXX-XXXX-XXXX-XXXX</code>
+//	GET+POST /anoniem-volgen   code (+ actie=open); on the status page the forms post again
+//	                           with the code hidden: actie=bericht + body, or multipart
+//	                           actie=bijlagen + attachments. Wrong code: 422 next to the
+//	                           field; too many: 429.
+//
+// Start-page sections (IncidentSections, passed in by internal/app):
+// "nieuw-in-meldingen" (unread notices) and "aangifte-herinnering".
 package web
