@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"weerbaar/internal/auth"
 )
@@ -15,7 +16,12 @@ type accountsView struct {
 	IsAdmin     bool
 	OrgName     string // the organisation listed, if one
 	Picker      orgPicker
+	Total       int // accounts in the list, over every page
+	Page, Pages int
 }
+
+// accountsPerPage keeps the beheerder's list of every account readable.
+const accountsPerPage = 50
 
 type accountRow struct {
 	ID                        int64
@@ -57,6 +63,7 @@ func (s *Server) accountList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	v.Page, _ = strconv.Atoi(r.URL.Query().Get("pagina"))
 	if err := s.fillAccounts(r, pr, orgID, &v); err != nil {
 		s.fail(w, r, err)
 		return
@@ -72,7 +79,9 @@ func (s *Server) fillAccounts(r *http.Request, pr *auth.Principal, orgID int64, 
 	if err != nil {
 		return err
 	}
-	for _, a := range list {
+	v.Total, v.Pages = len(list), max(1, (len(list)+accountsPerPage-1)/accountsPerPage)
+	v.Page = min(max(v.Page, 1), v.Pages)
+	for _, a := range list[(v.Page-1)*accountsPerPage : min(len(list), v.Page*accountsPerPage)] {
 		v.Accounts = append(v.Accounts, accountRow{ID: a.ID, Name: a.Name, Email: a.Email,
 			RoleKey: "role." + string(a.Role), Org: a.OrgName, Disabled: a.Disabled, TOTP: a.TOTPEnabled,
 			LastLogin: shownTime(a.LastLoginAt)})

@@ -199,3 +199,19 @@ func (e *env) request(method, path string) *result {
 	}
 	return e.get(path)
 }
+
+func TestLongAccountListIsPaged(t *testing.T) {
+	e := accountsEnv(t, storetest.SQLite(t))
+	e.account("beheerder@example.org", auth.RoleAdmin, "")
+	for i := range accountsPerPage + 5 {
+		e.account(fmt.Sprintf("lid%03d@example.org", i), auth.RoleMember, "GM0344")
+	}
+	e.login("beheerder@example.org")
+	first := e.get("/accounts?org=GM0344")
+	wantBody(t, first, "lid000@example.org", `href="/accounts?org=GM0344&amp;pagina=2"`)
+	wantNotInBody(t, first, "lid054@example.org")
+	second := e.get("/accounts?org=GM0344&pagina=2")
+	wantBody(t, second, "lid054@example.org", `aria-current="page"`)
+	wantNotInBody(t, second, "lid000@example.org")
+	wantStatus(t, e.get("/accounts?pagina=999"), http.StatusOK)
+}
