@@ -72,7 +72,7 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 		return nil, err
 	}
 	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{Notify: notices.Notify})
-	w, err := newWeb(cfg, logger, a.Auth, a.Orgs)
+	w, err := newWeb(cfg, logger, a.Auth, a.Orgs, a.Incidents)
 	if err != nil {
 		db.Close()
 		return nil, err
