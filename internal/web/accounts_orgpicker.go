@@ -46,7 +46,9 @@ type orgProblem struct {
 }
 
 // message is the problem in lang, for the field.
-func (s *Server) orgMessage(lang string, p *orgProblem) string { return s.cat.T(lang, p.Key, p.Args...) }
+func (s *Server) orgMessage(lang string, p *orgProblem) string {
+	return s.cat.T(lang, p.Key, p.Args...)
+}
 
 // maxSuggestions is how many candidates an ambiguous name lists.
 const maxSuggestions = 6
