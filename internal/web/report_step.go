@@ -52,6 +52,10 @@ func stepHref(id int64, n int) string { return fmt.Sprintf("/meldingen/%d/stap/%
 // reportNew shows step 1 of a new report; nothing is stored until it is posted.
 func (s *Server) reportNew(w http.ResponseWriter, r *http.Request) {
 	p := s.page(r, "report.title")
+	if !mayReport(p.Principal) {
+		s.fail(w, r, ErrForbidden)
+		return
+	}
 	p.Form = newForm(r)
 	s.renderStep(w, r, http.StatusOK, p, &incident.Incident{}, 1)
 }

@@ -50,7 +50,12 @@ func (s *Server) renderSummary(w http.ResponseWriter, r *http.Request, status in
 			if step == 0 {
 				step = reportSteps
 			}
-			v.Problems = append(v.Problems, summaryProblem{Href: stepHref(inc.ID, step) + "#veld-" + e.Field, Message: e.Message})
+			msg := e.Message
+			if key := "report.f." + e.Field + ".label"; p.cat.Has(p.Lang, key) {
+				// Out of its step, "Vul dit veld in." needs the field's name.
+				msg = p.T(key) + ": " + msg
+			}
+			v.Problems = append(v.Problems, summaryProblem{Href: stepHref(inc.ID, step) + "#veld-" + e.Field, Message: msg})
 		}
 	}
 	p.Data = v

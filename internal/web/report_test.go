@@ -120,7 +120,7 @@ func TestStepErrorsKeepWhatWasTyped(t *testing.T) {
 		sum := e.post(stepHref(id, 8), url.Values{"idempotencyKey": {"k1"}, "actie": {"indienen"}})
 		wantStatus(t, sum, http.StatusUnprocessableEntity)
 		wantBody(t, sum, "Vul eerst het volgende aan", stepHref(id, 2)+"#veld-occurredAt",
-			stepHref(id, 3)+"#veld-description", stepHref(id, 5)+"#veld-perpetratorKind", "Vul dit veld in.")
+			stepHref(id, 3)+"#veld-description", stepHref(id, 5)+"#veld-perpetratorKind", "Datum en tijd: Vul dit veld in.", "Wie deed het?: Vul dit veld in.")
 	})
 }
 
