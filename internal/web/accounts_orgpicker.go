@@ -45,7 +45,7 @@ type orgProblem struct {
 	Args []any
 }
 
-// message is the problem in lang, for the field.
+// orgMessage is the problem in lang, for the field.
 func (s *Server) orgMessage(lang string, p *orgProblem) string {
 	return s.cat.T(lang, p.Key, p.Args...)
 }
