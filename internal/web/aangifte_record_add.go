@@ -29,7 +29,7 @@ func (s *Server) aangifteRecord(w http.ResponseWriter, r *http.Request) {
 	if v := f.Get("filedOn"); v != "" {
 		d, ok := coordParseDay(v)
 		if !ok {
-			f.AddError("filedOn", s.cat.T(language(r), "followup.date_invalid"))
+			s.coordAddError(r, f, "filedOn", s.cat.T(language(r), "followup.date_invalid"))
 		}
 		// The service keeps the calendar day as given.
 		in.FiledOn = coordCalendarDay(d)

@@ -26,7 +26,7 @@ func (s *Server) chainAdd(w http.ResponseWriter, r *http.Request) {
 	if v := f.Get("on"); v != "" {
 		d, ok := coordParseDay(v)
 		if !ok {
-			f.AddError("on", s.cat.T(language(r), "followup.date_invalid"))
+			s.coordAddError(r, f, "on", s.cat.T(language(r), "followup.date_invalid"))
 		}
 		in.On = coordCalendarDay(d)
 	}

@@ -24,7 +24,7 @@ func (s *Server) followUpAdd(w http.ResponseWriter, r *http.Request) {
 		ReactionForm: incident.ReactionForm(f.Get("reactionForm")), Note: f.Get("note")}
 	doneAt, ok := coordDoneAt(f.Get("doneAt"), s.now())
 	if !ok {
-		f.AddError("doneAt", s.cat.T(language(r), "followup.date_invalid"))
+		s.coordAddError(r, f, "doneAt", s.cat.T(language(r), "followup.date_invalid"))
 	}
 	in.DoneAt = doneAt
 	var err error

@@ -104,9 +104,39 @@ func (s *Server) coordProblems(r *http.Request, f *Form, err error, rename map[s
 		if to, ok := rename[field]; ok {
 			field = to
 		}
-		f.AddError(field, s.cat.T(lang, "valid."+p.Code, p.Args...))
+		s.coordAddError(r, f, field, s.cat.T(lang, "valid."+p.Code, p.Args...))
 	}
 	return true
+}
+
+// coordFieldLabel is the label of the fields of the meldingen forms
+// (names are unique over the forms of one page), so the summary above a
+// form says which field a message is about.
+func coordFieldLabel(field string) (string, bool) {
+	key, ok := map[string]string{
+		"kind": "followup.form.kind.label", "reactionForm": "followup.form.reactionForm.label",
+		"doneAt": "followup.form.doneAt.label", "note": "followup.form.note.label",
+		"type": "followup.aangifte.type.label", "filedBy": "followup.aangifte.filedBy.label",
+		"vptApplied": "followup.aangifte.vptApplied.label", "address": "followup.aangifte.address.label",
+		"filedOn": "followup.aangifte.filedOn.label", "policeUnit": "followup.aangifte.policeUnit.label",
+		"pvNumber": "followup.aangifte.pvNumber.label", "pvPlace": "followup.aangifte.pvPlace.label",
+		"step": "followup.chain.step.label", "outcome": "followup.chain.outcome.label",
+		"on": "followup.chain.on.label", "stepNote": "followup.chain.note.label",
+		"body": "followup.messages.body.label",
+		"norm": "followup.protocol.norm.label", "reportTo": "followup.protocol.reportTo.label",
+		"steps": "followup.protocol.steps.label", "confidentialAdviser": "followup.protocol.confidentialAdviser.label",
+		"contacts": "followup.protocol.contacts.label", "firstContactDays": "followup.protocol.firstContactDays.label",
+	}[field]
+	return key, ok
+}
+
+// coordAddError puts msg next to field, named by the field's label ("Gedaan
+// door: Vul dit veld in."), so the summary of several problems is clear.
+func (s *Server) coordAddError(r *http.Request, f *Form, field, msg string) {
+	if key, ok := coordFieldLabel(field); ok {
+		msg = s.cat.T(language(r), key) + ": " + msg
+	}
+	f.AddError(field, msg)
 }
 
 // coordPostDone finishes a form on an incident's page: back to the page

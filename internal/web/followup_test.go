@@ -133,7 +133,7 @@ func TestHomeAddressInTheAangifteIsRefusedWithTheReason(t *testing.T) {
 			"pvNumber": {"PL0900-2026112301"}, "pvPlace": {"Utrecht"}}
 		r := fe.post(page+"/aangifte", form)
 		wantStatus(t, r, http.StatusUnprocessableEntity)
-		wantBody(t, r, "Gebruik hier niet het woonadres: de verdachte kan het dossier inzien.",
+		wantBody(t, r, "Adres in de aangifte: Gebruik hier niet het woonadres: de verdachte kan het dossier inzien.",
 			`href="#veld-address"`, `value="PL0900-2026112301"`, `value="Midden-Nederland"`)
 
 		form.Set("address", "organisation")

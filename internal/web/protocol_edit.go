@@ -52,7 +52,7 @@ func (s *Server) protocolSave(w http.ResponseWriter, r *http.Request) {
 	if v := strings.TrimSpace(f.Get("firstContactDays")); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			f.AddError("firstContactDays", s.cat.T(p.Lang, "valid.range", 1, 10))
+			s.coordAddError(r, f, "firstContactDays", s.cat.T(p.Lang, "valid.range", 1, 10))
 		}
 		in.FirstContactDays = n
 	}
@@ -60,7 +60,7 @@ func (s *Server) protocolSave(w http.ResponseWriter, r *http.Request) {
 	if !f.HasErrors() {
 		_, err = s.incidents.SaveProtocol(r.Context(), p.Principal, p.Principal.OrgID, in)
 	}
-	if f.HasErrors() || s.addProblems(r, f, err) {
+	if f.HasErrors() || s.coordProblems(r, f, err, nil) {
 		cur, _ := s.incidents.Protocol(r.Context(), p.Principal, p.Principal.OrgID)
 		p.Form = f
 		s.renderProtocol(w, r, p, cur, http.StatusUnprocessableEntity)
