@@ -26,6 +26,12 @@ func anonClient(r *http.Request) string {
 	return host
 }
 
+// anonymousPath reports whether path is one of the anonymous pages, which
+// run without the session even for a signed-in person.
+func anonymousPath(path string) bool {
+	return path == "/anoniem-melden" || path == "/anoniem-volgen"
+}
+
 // anonHeaders: never stored by a browser or proxy, never announced to
 // another site through a Referer.
 func anonHeaders(w http.ResponseWriter) {

@@ -183,3 +183,29 @@ func wantNoAddressStored(t *testing.T, db *store.DB, addr string) {
 		rows.Close()
 	}
 }
+
+func TestAnonymousReportLeavesNoTraceInTheSession(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		e.member("raadslid@example.org")
+		var before string
+		seen := func() string {
+			var at any
+			if err := db.QueryRowContext(t.Context(), `SELECT last_seen_at FROM sessions`).Scan(&at); err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprint(at)
+		}
+		before = seen()
+		e.clk.add(10 * 60 * 1e9) // ten minutes later, still signed in
+		form := e.get("/anoniem-melden")
+		wantNotInBody(t, form, "ambtsdrager (test)", "Uitloggen")
+		done := e.upload("/anoniem-melden", nil, anonFields(orgID(t, db, "GM0344")))
+		wantStatus(t, done, http.StatusOK)
+		if after := seen(); after != before {
+			t.Errorf("the session was touched by the anonymous report: last seen %s, then %s", before, after)
+		}
+		// The session itself still works elsewhere.
+		wantStatus(t, e.get("/meldingen"), http.StatusOK)
+	})
+}

@@ -14,7 +14,9 @@ import (
 func (s *Server) withSession(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token := s.readCookie(r, cookieSession)
-		if token == "" || s.auth == nil {
+		// The anonymous pages never look at the session: touching it would
+		// leave a signed-in reporter's timestamp beside their report.
+		if token == "" || s.auth == nil || anonymousPath(r.URL.Path) {
 			next.ServeHTTP(w, r)
 			return
 		}
