@@ -124,6 +124,7 @@ func (b *tab) screenshot(name string, width int64) {
 			Clip:                  &page.Viewport{Width: w, Height: h, Scale: 1},
 			CaptureBeyondViewport: new(true),
 			FromSurface:           new(true),
+			OptimizeForSpeed:      new(true),
 		})
 		if err != nil {
 			return nil, err
