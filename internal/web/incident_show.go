@@ -23,6 +23,7 @@ type showView struct {
 	AangifteDue     string // the reminder's day, when it applies and is open
 	AangifteLate    bool
 	YesNo           []Option
+	Aangifte        aangifteChoices
 }
 
 type timelineRow struct{ When, What, Detail string }
@@ -93,6 +94,7 @@ func (s *Server) showData(r *http.Request, p *Page, inc *incident.Incident) (*sh
 		v.AangifteDue, v.AangifteLate = p.FmtDue(d.Due), time.Now().After(d.Due)
 	}
 	v.YesNo = []Option{{Value: "ja", Label: p.T("report.yes")}, {Value: "nee", Label: p.T("report.no")}}
+	v.Aangifte = s.aangifteChoices(p, inc)
 	return v, nil
 }
 

@@ -134,3 +134,25 @@ func TestNotSatisfiedWithAReasonReopens(t *testing.T) {
 		}
 	})
 }
+
+func TestReporterRecordsTheirAangifteButNeverWithTheHomeAddress(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnv(t, db)
+		e.member("raadslid@example.org")
+		id := e.reportComplete()
+		wantBody(t, e.get("/"), "Aangifte nog niet gedaan")
+		form := url.Values{"form": {"aangifte"}, "type": {"aangifte"}, "filedBy": {"victim"}, "filedOn": {"2026-11-22"},
+			"address": {"home"}, "vptAsked": {"ja"}, "vptApplied": {"unknown"}, "policeUnit": {"Midden-Nederland"}}
+		home := e.post(hrefOf(id, "/aangifte"), form)
+		wantStatus(t, home, http.StatusUnprocessableEntity)
+		if !strings.Contains(fieldError(home.body, "address"), "de verdachte kan het dossier inzien") {
+			t.Errorf("home address: %q", fieldError(home.body, "address"))
+		}
+		wantBody(t, home, `value="Midden-Nederland"`, "<details class=\"weerbaar-details\" open>")
+		form.Set("address", "organisation")
+		ok := e.post(hrefOf(id, "/aangifte"), form)
+		wantStatus(t, ok, http.StatusSeeOther)
+		wantBody(t, e.get(hrefOf(id, "")), "Uw aangifte is vastgelegd.", "Vastgelegd: Aangifte op 22-11-2026.")
+		wantNotInBody(t, e.get("/"), "Aangifte nog niet gedaan")
+	})
+}

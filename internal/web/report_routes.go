@@ -23,6 +23,7 @@ func (s *Server) reportRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /meldingen/{id}/bijlagen/{file}", own(s.myIncidentDownload))
 	mux.Handle("POST /meldingen/{id}/tevredenheid", own(s.myIncidentSatisfaction))
 	mux.Handle("GET /meldingen/{id}/aangifte", own(s.aangiftePage))
+	mux.Handle("POST /meldingen/{id}/aangifte", own(s.myIncidentAangifte))
 	mux.Handle("GET /meldingen/{id}/aangifte.pdf", own(s.aangiftePDF))
 	mux.Handle("GET /notificaties/{id}", own(s.notificationOpen))
 
