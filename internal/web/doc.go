@@ -170,6 +170,10 @@
 //	GET  /meldingen/{id}/bijlagen/{file}    download (attachment; audited)
 //	POST /meldingen/{id}/tevredenheid       satisfied=ja|nee, reason (needed with nee: reopens)
 //	GET  /meldingen/{id}/aangifte           printable aangifte sheet; .../aangifte.pdf the PDF
+//	POST /meldingen/{id}/aangifte           the reporter's own aangifte: form=aangifte, type
+//	                                        (aangifte|melding), filedBy (victim|employer), filedOn,
+//	                                        address (organisation|domicile; home is refused),
+//	                                        vptAsked, vptApplied, underNumber, policeUnit, pvNumber, pvPlace
 //	GET  /notificaties/{id}                 marks a start-page notice read, 303 to its incident
 //
 // Every step posts the button pressed as actie: volgende (next; also
