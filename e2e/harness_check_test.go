@@ -105,9 +105,12 @@ func (b *tab) setWidth(width int64) {
 	b.do(fmt.Sprintf("resize to %dpx", width), chromedp.EmulateViewport(width, viewportHeight, opts...))
 }
 
-// screenshot writes the whole page, not only the part in view, as PNG.
+// screenshot writes the whole page, not only the part in view, as PNG,
+// from the top: a page scrolled to an anchor would otherwise show elements
+// kept out of view with fixed positions (the skip link) in mid-page.
 func (b *tab) screenshot(name string, width int64) {
 	b.t.Helper()
+	eval[chromedp.Void](b, `window.scrollTo(0, 0)`)
 	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
 	defer cancel()
 	png, err := chromedp.Run(ctx, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
