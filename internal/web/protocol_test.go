@@ -86,7 +86,7 @@ func TestSupportTeamSeesOrganisationsWithoutProtocol(t *testing.T) {
 		wantBody(t, r, ">GM0363<", "Amsterdam", "Gemeenten", "Provincies", "Waterschappen")
 		wantNotInBody(t, r, ">GM0344<")
 		start := fe.get("/")
-		wantBody(t, start, "organisaties hebben nog geen norm- en agressieprotocol. 0 meldingen zijn naar het team doorverwezen.",
+		wantBody(t, start, "Doorverwezen meldingen: 0.",
 			`href="/ondersteuningsteam/zonder-protocol"`, `href="/ondersteuningsteam/meldingen"`)
 	})
 }
