@@ -209,3 +209,18 @@ func TestAnonymousReportLeavesNoTraceInTheSession(t *testing.T) {
 		wantStatus(t, e.get("/meldingen"), http.StatusOK)
 	})
 }
+
+func TestAnonymousReportsAreRateLimitedWithoutLosingTheForm(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newReportEnvLimits(t, db, incident.AnonymousLimits{Reports: 2})
+		f := anonFields(orgID(t, db, "GM0344"))
+		for i := 0; i < 2; i++ {
+			wantStatus(t, e.upload("/anoniem-melden", nil, f), http.StatusOK)
+		}
+		r := e.upload("/anoniem-melden", nil, f)
+		wantStatus(t, r, http.StatusTooManyRequests)
+		wantAnonymousHeaders(t, r)
+		wantBody(t, r, "Probeer het over een uur opnieuw", "Een account dreigt mijn huis te bezoeken.")
+		wantNotInBody(t, r, "<code>")
+	})
+}

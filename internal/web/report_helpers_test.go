@@ -31,6 +31,12 @@ type reportEnv struct {
 
 func newReportEnv(t *testing.T, db *store.DB) *reportEnv {
 	t.Helper()
+	return newReportEnvLimits(t, db, incident.AnonymousLimits{})
+}
+
+// newReportEnvLimits is newReportEnv with the anonymous route's limits.
+func newReportEnvLimits(t *testing.T, db *store.DB, limits incident.AnonymousLimits) *reportEnv {
+	t.Helper()
 	line, err := vault.GenerateKeyLine(time.Now())
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +48,7 @@ func newReportEnv(t *testing.T, db *store.DB) *reportEnv {
 	clk := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
 	re := &reportEnv{iclk: clk}
 	re.svc = incident.New(db, vault.New(db, keys), audit.New(db), incident.Options{Now: clk.now})
-	re.anon = incident.NewAnonymous(re.svc, incident.AnonymousLimits{})
+	re.anon = incident.NewAnonymous(re.svc, limits)
 	re.env = newEnv(t, db, false, func(o *Options) {
 		o.Incidents, o.Orgs, o.Anonymous = re.svc, org.New(db), re.anon
 		o.Sections = IncidentSections(re.svc, o.Catalog)

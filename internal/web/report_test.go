@@ -86,6 +86,13 @@ func TestDraftIsSavedAndResumed(t *testing.T) {
 		back := e.get(stepHref(id, 2))
 		wantStatus(t, back, http.StatusOK)
 		wantBody(t, back, `value="2026-11-21T20:15"`, `value="Facebook"`, `value="online" checked`)
+		// Enter in a field of step 4 presses the form's first button, a
+		// hidden "next" without a name: it must not start the organisation search.
+		wantBody(t, e.get(stepHref(id, 4)), `<button type="submit" hidden tabindex="-1">`)
+		enter := e.post(stepHref(id, 4), url.Values{"mode": {"self"}, "victimRole": {"raadslid"}, "orgZoek": {"den"}})
+		if enter.Header.Get("Location") != stepHref(id, 5) {
+			t.Fatalf("Enter on step 4 went to %q, want step 5", enter.Header.Get("Location"))
+		}
 		// A draft is not yet an incident: its page leads back into the form.
 		if loc := e.get(hrefOf(id, "")).Header.Get("Location"); loc != stepHref(id, 1) {
 			t.Fatalf("draft page redirects to %q", loc)
