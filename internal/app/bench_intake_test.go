@@ -95,20 +95,23 @@ func benchIntake(b *testing.B, t intakeTarget) {
 		float64(ms.HeapInuse)/(1<<20), residentMiB(b))
 }
 
-// intakeTable prints intake beside bare per level.
+// intakeTable prints intake beside bare per level. The CPU column is this
+// process's (server and load generator; not PostgreSQL's) per request,
+// intake/bare: steadier than wall time on a shared machine.
 func intakeTable(levels []int, res map[string]loadResult) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "%-8s %9s %10s %10s %10s %10s %10s %10s %12s\n", "clients", "requests",
-		"intake/s", "p50", "p99", "bare/s", "bare p50", "bare p99", "intake/bare")
+	fmt.Fprintf(&sb, "%-8s %9s %10s %10s %10s %10s %10s %10s %12s %14s\n", "clients", "requests",
+		"intake/s", "p50", "p99", "bare/s", "bare p50", "bare p99", "intake/bare", "cpu µs in/bare")
 	for _, n := range levels {
 		in, bare := res[fmt.Sprintf("intake/%d", n)], res[fmt.Sprintf("bare/%d", n)]
 		if in.n == 0 || bare.n == 0 {
 			continue
 		}
 		ms := func(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
-		fmt.Fprintf(&sb, "%-8d %9d %10.0f %10s %10s %10.0f %10s %10s %12.3f\n", n, in.n,
+		cpu := func(r loadResult) float64 { return float64(r.cpu.Microseconds()) / float64(r.n) }
+		fmt.Fprintf(&sb, "%-8d %9d %10.0f %10s %10s %10.0f %10s %10s %12.3f %8.0f/%-5.0f\n", n, in.n,
 			in.perSecond(), ms(in.p50), ms(in.p99), bare.perSecond(), ms(bare.p50), ms(bare.p99),
-			in.perSecond()/bare.perSecond())
+			in.perSecond()/bare.perSecond(), cpu(in), cpu(bare))
 	}
 	return sb.String()
 }
