@@ -164,3 +164,37 @@ func TestForgedCrossOriginPostIsRefused(t *testing.T) {
 			got.Status, len(got.FollowUps), len(got.Chain))
 	}
 }
+
+// TestEvidenceIsDownloadedOnlyByThoseWhoMayReadTheIncident: the
+// coördinator gets the file as a download (audited); another
+// organisation's coördinator gets "not found".
+func TestEvidenceIsDownloadedOnlyByThoseWhoMayReadTheIncident(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		fe := newFuEnv(t, db)
+		reporter := fe.account("wethouder@example.org", auth.RoleMember, orgUtrecht)
+		inc := fe.report(reporter, nil)
+		files, err := fe.inc.Attach(context.Background(), principal(reporter), inc.ID,
+			[]incident.Upload{{Filename: "verslag.txt", Data: []byte("Verslag van de inspraakavond.")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		href := fmt.Sprintf("%s/bijlagen/%d", coordIncidentHref(inc.ID), files[0].ID)
+		fe.account("coord@example.org", auth.RoleCoordinator, orgUtrecht)
+		fe.as("coord@example.org")
+		wantBody(t, fe.get(coordIncidentHref(inc.ID)), `href="`+href+`"`, "verslag.txt")
+		r := fe.get(href)
+		wantStatus(t, r, http.StatusOK)
+		if r.body != "Verslag van de inspraakavond." {
+			t.Errorf("file = %q", r.body)
+		}
+		if cd := r.Header.Get("Content-Disposition"); cd != `attachment; filename=verslag.txt` {
+			t.Errorf("Content-Disposition %q", cd)
+		}
+		if n := fe.auditCount("attachment.download", strconv.FormatInt(files[0].ID, 10)); n != 1 {
+			t.Errorf("%d downloads audited, want 1", n)
+		}
+		fe.account("coord-ams@example.org", auth.RoleCoordinator, orgAmsterdam)
+		fe.as("coord-ams@example.org")
+		wantStatus(t, fe.get(href), http.StatusNotFound)
+	})
+}
