@@ -29,6 +29,13 @@ const axeRun = `(async () => {
   }));
 })()`
 
+// hasComponentCSS is true unless the page uses the NL Design System's
+// utrecht-* classes while their stylesheet is missing: a binary built
+// without `make assets` serves half-styled pages, and axe's contrast
+// checks would look at something else than people get.
+const hasComponentCSS = `!document.querySelector('[class*="utrecht-"]') ||
+  [...document.styleSheets].some(s => { try { return [...s.cssRules].some(r => (r.selectorText || '').includes('.utrecht-button')) } catch (e) { return false } })`
+
 type axeViolation struct {
 	ID      string    `json:"id"`
 	Impact  string    `json:"impact"`
@@ -79,6 +86,9 @@ func (b *tab) check(name string) {
 	b.setWidth(desktopWidth)
 	if !eval[bool](b, `[...document.styleSheets].some(s => { try { return s.cssRules.length > 0 } catch (e) { return false } })`) {
 		b.t.Errorf("%s: the page has no styles", name)
+	}
+	if !eval[bool](b, hasComponentCSS) {
+		b.t.Errorf("%s: the page uses NL Design System classes without their CSS (run make assets)", name)
 	}
 	for _, e := range b.console.take(eval[string](b, `location.href`)) {
 		b.t.Errorf("%s: browser reported: %s", name, e)
