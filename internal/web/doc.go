@@ -149,8 +149,8 @@
 // Support team only: GET /ondersteuningsteam/zonder-protocol,
 // GET /ondersteuningsteam/meldingen, GET /ondersteuningsteam/meldingen/{id}
 // (read-only, referred incidents only), .../{id}/bijlagen/{file}.
-// A form that succeeds redirects (303) to the incident page with #section
-// and a flash; a problem answers 422 with the page, the summary on top
+// A form that succeeds redirects (303) to the top of the incident page with
+// a flash; a problem answers 422 with the page, the summary on top
 // (class weerbaar-error-summary) and the message next to the field
 // (id veld-<name>); a refused status change answers 409 with one message.
 //

@@ -139,15 +139,17 @@ func (s *Server) coordAddError(r *http.Request, f *Form, field, msg string) {
 	f.AddError(field, msg)
 }
 
-// coordPostDone finishes a form on an incident's page: back to the page
-// with a flash after success; the form again with its problems, a
+// coordPostDone finishes a form on an incident's page (posted names its
+// section): back to the page with a flash after success; the form again with its problems, a
 // refused status change explained, or the error page otherwise.
 func (s *Server) coordPostDone(w http.ResponseWriter, r *http.Request, f *Form, err error, posted, flashKey string, rename map[string]string) {
 	switch {
 	case err == nil && !f.HasErrors():
+		// Back to the top of the page, where the confirmation, the status
+		// and the deadlines it changed are.
 		s.flash(w, r, "ok", flashKey)
 		id, _ := coordIncidentID(r)
-		redirect(w, r, coordIncidentHref(id)+"#"+posted)
+		redirect(w, r, coordIncidentHref(id))
 	case f.HasErrors() || s.coordProblems(r, f, err, rename):
 		s.coordFormBack(w, r, f, http.StatusUnprocessableEntity, posted)
 	case errors.Is(err, incident.ErrTransition):
