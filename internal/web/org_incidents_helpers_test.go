@@ -33,7 +33,7 @@ type fuEnv struct {
 	mailed []incident.Notification
 }
 
-func newFuEnv(t *testing.T, db *store.DB) *fuEnv {
+func newFuEnv(t testing.TB, db *store.DB) *fuEnv {
 	t.Helper()
 	fe := &fuEnv{}
 	line, err := vault.GenerateKeyLine(time.Now())
