@@ -90,8 +90,7 @@ func TestAnonymousReporterFollowsTheirReportWithTheReceiptCode(t *testing.T) {
 func (s *server) answerAnonymous(t *testing.T, coord *person, message string) {
 	t.Helper()
 	ctx := context.Background()
-	who := &auth.Principal{AccountID: coord.Account.ID, OrgID: coord.Account.OrgID, Role: coord.Account.Role,
-		Name: coord.Name, Email: coord.Email, VerifiedAt: time.Now()}
+	who := coord.principal()
 	list, err := s.App.Incidents.ListForOrg(ctx, who, coord.Account.OrgID, incident.Filter{})
 	if err != nil || len(list.Items) != 1 {
 		t.Fatalf("the coördinator's list: %v, %d incidents, want the anonymous one", err, len(list.Items))

@@ -64,8 +64,7 @@ func (s *server) newPerson(t *testing.T, role auth.Role, orgCode, name string) *
 func (s *server) withTOTP(t *testing.T, p *person) *person {
 	t.Helper()
 	ctx := context.Background()
-	who := &auth.Principal{AccountID: p.Account.ID, OrgID: p.Account.OrgID, Role: p.Account.Role,
-		Name: p.Name, Email: p.Email, VerifiedAt: time.Now()}
+	who := p.principal()
 	secret, _, err := s.App.Auth.BeginTOTP(ctx, who)
 	if err != nil {
 		t.Fatalf("begin TOTP: %v", err)
