@@ -37,7 +37,7 @@ func TestFollowUpIsAppendedAndShownOnTheTimeline(t *testing.T) {
 		}
 		show := fe.get(page)
 		wantStatus(t, show, http.StatusOK)
-		wantBody(t, show, "De opvolging is vastgelegd.", "Gesprek gevoerd",
+		wantBody(t, show, "De opvolging is vastgelegd.", "Gesprek gevoerd", "ambtsdrager (test) (wethouder@example.org)",
 			"Gebeld met de wethouder; volgende week opnieuw.", "Status: In behandeling",
 			"Eerste contact met de melder: <span class=\"weerbaar-meta\">gedaan op 23-11-2026 10:00",
 			"coordinator (test)")
@@ -208,7 +208,7 @@ func TestMessageToAnAnonymousReporter(t *testing.T) {
 	fe.account("coord@example.org", auth.RoleCoordinator, orgUtrecht)
 	fe.as("coord@example.org")
 	page := coordIncidentHref(view.Incident.ID)
-	wantBody(t, fe.get(page), "De melder is anoniem.", "Anoniem")
+	wantBody(t, fe.get(page), "De melder is anoniem.", "Anoniem: alleen bereikbaar via de berichten hieronder")
 	wantStatus(t, fe.post(page+"/berichten", url.Values{"body": {"Wilt u contact met ons opnemen?"}}), http.StatusSeeOther)
 	again, err := anon.Status(context.Background(), "127.0.0.1", code.String())
 	if err != nil {

@@ -74,12 +74,14 @@ func (s *Server) coordShowPage(w http.ResponseWriter, r *http.Request, p *Page, 
 
 func (s *Server) coordShow(r *http.Request, p *Page, inc *incident.Incident, msgs []incident.Message, files []incident.AttachmentInfo) coordShowView {
 	now := s.now()
-	names := s.coordNames(r, p.Principal)
+	accts := s.coordAccounts(r, p.Principal)
+	names := coordNamesOf(accts)
 	readOnly := p.Principal.Role != auth.RoleCoordinator
 	v := coordShowView{ID: inc.ID, Href: coordIncidentHref(inc.ID), ReadOnly: readOnly,
 		BackKey: "followup.list.title", BackHref: "/organisatie/meldingen",
 		StatusKey: coordStatusKey(inc.Status), Closed: inc.Status == incident.StatusClosed,
-		Facts: coordFacts(p.T, inc), Deadlines: coordDeadlines(p.T, inc.Deadlines, inc.Status, now),
+		Facts: append([]coordFact{{Label: p.T("followup.fact.reporter"), Value: coordReporter(p.T, inc, accts, readOnly)}},
+			coordFacts(p.T, inc)...), Deadlines: coordDeadlines(p.T, inc.Deadlines, inc.Status, now),
 		Timeline: coordTimeline(p.T, inc, names), Chain: coordChain(p.T, inc.Chain),
 		Messages: coordMessages(p.T, msgs, names), Anonymous: inc.Mode == incident.ModeAnonymous,
 		Attachments: coordAttachments(inc.ID, files, readOnly)}
@@ -94,20 +96,51 @@ func (s *Server) coordShow(r *http.Request, p *Page, inc *incident.Incident, msg
 	return v
 }
 
-// coordNames maps the accounts of the coördinator's organisation to their
-// names, to say who recorded what. Others (the support team) see roles.
-func (s *Server) coordNames(r *http.Request, p *auth.Principal) map[int64]string {
-	names := map[int64]string{}
+// coordAccounts are the accounts of the coördinator's organisation, to
+// say who recorded what and who reported. Others (the support team) get
+// none and see roles instead.
+func (s *Server) coordAccounts(r *http.Request, p *auth.Principal) map[int64]auth.Account {
+	out := map[int64]auth.Account{}
 	if s.auth == nil || p.Role != auth.RoleCoordinator {
-		return names
+		return out
 	}
 	accts, err := s.auth.ListAccounts(r.Context(), p, p.OrgID)
 	if err != nil {
-		s.log.Warn("namen van accounts niet opgehaald", "err", err)
-		return names
+		s.log.Warn("accounts van de organisatie niet opgehaald", "err", err)
+		return out
 	}
 	for _, a := range accts {
-		names[a.ID] = a.Name
+		out[a.ID] = a
+	}
+	return out
+}
+
+// coordNames maps the accounts of the coördinator's organisation to their
+// names.
+func (s *Server) coordNames(r *http.Request, p *auth.Principal) map[int64]string {
+	return coordNamesOf(s.coordAccounts(r, p))
+}
+
+func coordNamesOf(accts map[int64]auth.Account) map[int64]string {
+	names := make(map[int64]string, len(accts))
+	for id, a := range accts {
+		names[id] = a.Name
 	}
 	return names
+}
+
+// coordReporter says who reported and how to reach them, for the first
+// contact: name and e-mail address of a colleague in the organisation;
+// an anonymous reporter is reached through the messages only.
+func coordReporter(t coordTr, inc *incident.Incident, accts map[int64]auth.Account, readOnly bool) string {
+	switch {
+	case inc.Mode == incident.ModeAnonymous || inc.ReporterID == 0:
+		return t("followup.fact.reporter_anonymous")
+	case readOnly:
+		return t("followup.fact.reporter_hidden")
+	}
+	if a, ok := accts[inc.ReporterID]; ok {
+		return a.Name + " (" + a.Email + ")"
+	}
+	return t("followup.fact.reporter_other")
 }

@@ -106,7 +106,8 @@ func TestSupportTeamReadsOnlyReferredIncidentsWithoutForms(t *testing.T) {
 		wantBody(t, list, fmt.Sprintf("Melding %d", inc.ID), supportIncidentHref(inc.ID))
 		show := fe.get(supportIncidentHref(inc.ID))
 		wantStatus(t, show, http.StatusOK)
-		wantBody(t, show, "weet waar ik woon", "Doorverwezen naar het Ondersteuningsteam")
+		wantBody(t, show, "weet waar ik woon", "Doorverwezen naar het Ondersteuningsteam", "Bekend bij de coördinator van de organisatie")
+		wantNotInBody(t, show, "wethouder@example.org")
 		wantNotInBody(t, show, "<form method=\"post\" action=\"/organisatie", "/opvolging")
 		wantStatus(t, fe.post(coordIncidentHref(inc.ID)+"/opvolging", url.Values{"kind": {"notitie"}, "note": {"x"}}),
 			http.StatusForbidden)
