@@ -25,7 +25,6 @@ func coordFacts(t coordTr, inc *incident.Incident) []coordFact {
 		}
 	}
 	yesNo := func(b bool) string { return t(map[bool]string{true: "followup.yes", false: "followup.no"}[b]) }
-	add("followup.fact.status", t(coordStatusKey(inc.Status)))
 	add("followup.fact.mode", t("followup.mode."+string(inc.Mode)))
 	add("followup.fact.submitted", coordDateTime(inc.SubmittedAt))
 	add("followup.fact.occurred", coordDateTime(inc.OccurredAt))
