@@ -3,6 +3,8 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"errors"
+	"flag"
 	"io"
 	"log/slog"
 	"net"
@@ -67,20 +69,41 @@ func requireTools(t *testing.T) tools {
 
 func moduleRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := findModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return root
+}
+
+func findModuleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
+			return "", errors.New("no go.mod above the test directory")
 		}
 		dir = parent
 	}
+}
+
+// TestMain empties build/screenshots before a run of every journey, so the
+// folder shows the pages as they are now and no page that was renamed or
+// removed; a run of some journeys (-run) leaves the others' pictures.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if f := flag.Lookup("test.run"); f != nil && f.Value.String() == "" {
+		if root, err := findModuleRoot(); err == nil {
+			os.RemoveAll(filepath.Join(root, "build", "screenshots"))
+		}
+	}
+	os.Exit(m.Run())
 }
 
 // server is Weerbaar running in-process on a loopback port with its own
