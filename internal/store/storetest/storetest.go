@@ -127,16 +127,17 @@ func startPostgres() {
 		pgReason = "no PostgreSQL server binaries in " + PostgresBin + " (apt-get install postgresql)"
 		return
 	}
+	stopOrphans()
 	dir, err := os.MkdirTemp("", "weerbaar-pg-")
 	if err != nil {
 		pgReason = err.Error()
 		return
 	}
-	asPostgres := func(args ...string) *exec.Cmd {
-		if os.Geteuid() == 0 {
-			return exec.Command("runuser", append([]string{"-u", "postgres", "--"}, args...)...)
-		}
-		return exec.Command(args[0], args[1:]...)
+	// The owner file lets a later run stop this server if this test
+	// binary is killed before Main can (a timeout, ^C).
+	if err := os.WriteFile(filepath.Join(dir, "owner"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		pgReason = err.Error()
+		return
 	}
 	if os.Geteuid() == 0 {
 		if out, err := exec.Command("chown", "postgres:postgres", dir).CombinedOutput(); err != nil {
@@ -171,6 +172,37 @@ func startPostgres() {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+func asPostgres(args ...string) *exec.Cmd {
+	if os.Geteuid() == 0 {
+		return exec.Command("runuser", append([]string{"-u", "postgres", "--"}, args...)...)
+	}
+	return exec.Command(args[0], args[1:]...)
+}
+
+// stopOrphans stops and removes the servers of earlier test binaries that
+// died without stopping theirs (their owner process is gone).
+func stopOrphans() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "weerbaar-pg-*"))
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, "owner"))
+		if err != nil {
+			continue
+		}
+		pid, err := strconv.Atoi(string(b))
+		if err != nil || processAlive(pid) {
+			continue
+		}
+		asPostgres(filepath.Join(PostgresBin, "pg_ctl"), "-D", filepath.Join(dir, "data"), "-m", "immediate", "-w", "stop").Run()
+		os.RemoveAll(dir)
+	}
+}
+
+// processAlive reports whether pid runs (Linux: it has a /proc entry).
+func processAlive(pid int) bool {
+	_, err := os.Stat("/proc/" + strconv.Itoa(pid))
+	return err == nil
 }
 
 func freePort() int {
