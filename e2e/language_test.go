@@ -8,7 +8,8 @@ import (
 
 // TestLanguageSwitchChangesEveryText switches from Dutch to English and
 // back, before and after logging in: the headings, labels, buttons and the
-// page's language change, and the choice survives logging in and out.
+// page's language change, the choice holds on every page (start, Mijn
+// meldingen, the report form) and survives logging in and out.
 func TestLanguageSwitchChangesEveryText(t *testing.T) {
 	t.Parallel()
 	tl := requireTools(t)
@@ -33,8 +34,20 @@ func TestLanguageSwitchChangesEveryText(t *testing.T) {
 	b.see("h1", "Welcome, Raadslid Amsterdam")
 	b.see("main", "What would you like to do?")
 	b.see(".weerbaar-logout button", "Log out")
+	b.press("main a[href='/meldingen']")
+	b.check("mijn-meldingen-en")
+	b.see("h1", "My reports")
+	b.press("main a[href='/meldingen/nieuw']")
+	b.check("melden-en")
+	b.see("h1", "Report an incident")
+	b.see("main", "Are you in danger right now?")
 
 	b.press("a[hreflang=nl]")
+	b.check("melden-nl")
+	b.seeLanguage("nl")
+	b.see("h1", "Melding maken")
+	b.see("main", "Bent u nu in gevaar?")
+	b.press("nav a[href='/']")
 	b.check("start-nl")
 	b.seeLanguage("nl")
 	b.see("h1", "Welkom, Raadslid Amsterdam")
