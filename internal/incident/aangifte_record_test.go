@@ -30,7 +30,7 @@ func TestAangifteRecordRefusesHomeAddress(t *testing.T) {
 			t.Errorf("missing type, future date: %v", codes)
 		}
 
-		base.Address = AddressDomicile
+		base.Address, base.Domicile = AddressDomicile, "Advocatenkantoor (demo)\nPostbus 200\n2000 BB Voorbeeld"
 		if _, err := f.svc.RecordAangifte(ctx, reporter, inc.ID, base); err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"weerbaar/internal/audit"
@@ -24,7 +25,10 @@ type Aangifte struct {
 	// Address is the address the report uses: the organisation's address
 	// or a chosen domicile; never the home address, because the suspect
 	// can read the file.
-	Address     AddressChoice
+	Address AddressChoice
+	// Domicile is the chosen address (a lawyer's office, say) when Address
+	// is AddressDomicile, one line each; sealed, and empty otherwise.
+	Domicile    string
 	UnderNumber bool      // filed "onder nummer" through the OM victim desk
 	FiledOn     time.Time // date (day precision)
 	PoliceUnit  string
@@ -85,6 +89,12 @@ func (s *Service) RecordAangifte(ctx context.Context, p *auth.Principal, inciden
 	if a.VPTApplied == "" {
 		a.VPTApplied = Unknown
 	}
+	a.Domicile = strings.TrimSpace(a.Domicile)
+	if a.Address != AddressDomicile {
+		// Only the chosen address is kept: an address typed before the
+		// choice changed is not the one the report uses.
+		a.Domicile = ""
+	}
 	if err := checkAangifte(&a, now); err != nil {
 		return nil, err
 	}
@@ -98,15 +108,16 @@ func (s *Service) RecordAangifte(ctx context.Context, p *auth.Principal, inciden
 		}
 		sl := &sealer{ctx: ctx, q: tx, v: s.vault, keyID: inc.KeyID, id: inc.ID}
 		pv, place := sl.seal("pv_number", a.PVNumber), sl.seal("pv_place", a.PVPlace)
+		domicile := sl.seal("domicile", a.Domicile)
 		if sl.err != nil {
 			return sl.err
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO incident_aangiftes (incident_id, report_type,
 			filed_by, vpt_asked, vpt_applied, address_used, under_number, filed_on, police_unit,
-			pv_number_enc, pv_place_enc, actor_id, recorded_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			pv_number_enc, pv_place_enc, actor_id, recorded_at, domicile_enc)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 			inc.ID, a.Type, a.FiledBy, a.VPTAsked, a.VPTApplied, a.Address, a.UnderNumber,
-			a.FiledOn, a.PoliceUnit, pv, place, a.ActorID, a.RecordedAt).Scan(&a.ID); err != nil {
+			a.FiledOn, a.PoliceUnit, pv, place, a.ActorID, a.RecordedAt, domicile).Scan(&a.ID); err != nil {
 			return fmt.Errorf("incident %d: aangifte: %w", inc.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE incidents SET aangifte_at = $2
@@ -135,7 +146,11 @@ func checkAangifte(a *Aangifte, now time.Time) error {
 		e.Add("vptApplied", "unknown")
 	}
 	switch a.Address {
-	case AddressOrganisation, AddressDomicile:
+	case AddressOrganisation:
+	case AddressDomicile:
+		if a.Domicile == "" {
+			e.Add("domicile", "required")
+		}
 	case AddressHome:
 		// The suspect can read the file: never the home address.
 		e.Add("address", "home_address_refused")
@@ -148,7 +163,8 @@ func checkAangifte(a *Aangifte, now time.Time) error {
 		e.Add("filedOn", "future")
 	}
 	checkLengths(e, map[string]lenCheck{"policeUnit": {a.PoliceUnit, maxShort},
-		"pvNumber": {a.PVNumber, maxShort}, "pvPlace": {a.PVPlace, maxShort}})
+		"pvNumber": {a.PVNumber, maxShort}, "pvPlace": {a.PVPlace, maxShort},
+		"domicile": {a.Domicile, maxShort}})
 	return e.Err()
 }
 
@@ -164,7 +180,7 @@ func dateOnly(t time.Time) time.Time {
 func (s *Service) loadAangiftes(ctx context.Context, id int64) ([]Aangifte, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, report_type, filed_by, vpt_asked, vpt_applied,
 		address_used, under_number, filed_on, police_unit, pv_number_enc, pv_place_enc, actor_id,
-		recorded_at FROM incident_aangiftes WHERE incident_id = $1 ORDER BY id`, id)
+		recorded_at, domicile_enc FROM incident_aangiftes WHERE incident_id = $1 ORDER BY id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("incident %d: aangiftes: %w", id, err)
 	}
@@ -173,13 +189,15 @@ func (s *Service) loadAangiftes(ctx context.Context, id int64) ([]Aangifte, erro
 	var out []Aangifte
 	for rows.Next() {
 		a := Aangifte{IncidentID: id}
-		var pv, place []byte
+		var pv, place, domicile []byte
 		if err := rows.Scan(&a.ID, &a.Type, &a.FiledBy, &a.VPTAsked, &a.VPTApplied, &a.Address,
-			&a.UnderNumber, &a.FiledOn, &a.PoliceUnit, &pv, &place, &a.ActorID, &a.RecordedAt); err != nil {
+			&a.UnderNumber, &a.FiledOn, &a.PoliceUnit, &pv, &place, &a.ActorID, &a.RecordedAt,
+			&domicile); err != nil {
 			return nil, fmt.Errorf("incident %d: aangiftes: %w", id, err)
 		}
 		a.FiledOn, a.RecordedAt = dateOnly(a.FiledOn.UTC()), a.RecordedAt.UTC()
 		a.PVNumber, a.PVPlace = op.open("pv_number", pv), op.open("pv_place", place)
+		a.Domicile = op.open("domicile", domicile)
 		out = append(out, a)
 	}
 	if err := rows.Err(); err != nil {

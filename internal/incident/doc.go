@@ -24,6 +24,7 @@
 //	AnswerSatisfaction(ctx, p, id, satisfied, reason) error  reporter, once per closing
 //	Notifications(ctx, p) / MarkNotificationRead(ctx, p, id) the start page's notices
 //	SaveProtocol / Protocol / ProtocolHistory(ctx, p, orgID) norm and aggression protocol
+//	OrgPostalAddress(ctx, p, id) (string, error)           the protocol's postal address, for the aangifte
 //	OrganisationsWithoutProtocol(ctx, p) ([]OrgRef, error)   support team
 //
 // Anonymous reporting, messages and attachments (anonymous.go, message.go,
@@ -80,9 +81,9 @@
 // # Encryption
 //
 // Each incident has its own vault key. Free text, descriptions of people,
-// places, links, police references, follow-up notes, chain notes and
-// satisfaction reasons are sealed with additional data
-// "incident:<id>:<field>". Kinds, dates, role, status, organisation, place
+// places, links, police references, follow-up notes, chain notes,
+// satisfaction reasons and an aangifte's chosen domicile are sealed with
+// additional data "incident:<id>:<field>". Kinds, dates, role, status, organisation, place
 // kind and platform stay in clear columns for lists and figures.
 //
 // # Notifications

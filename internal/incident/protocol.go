@@ -25,15 +25,19 @@ type Protocol struct {
 	ConfidentialAdviser string // the vertrouwenspersoon and how to reach them
 	Contacts            string // other contacts (police, support team, ...)
 	FirstContactDays    int    // working days to first contact with a reporter
-	AuthorID            int64
-	CreatedAt           time.Time
+	// PostalAddress is where police, OM and court write about an aangifte
+	// instead of the victim's home (one line each). Optional; public, so
+	// not sealed.
+	PostalAddress string
+	AuthorID      int64
+	CreatedAt     time.Time
 }
 
 // maxFirstContactDays: a promise longer than two weeks is no promise.
 const maxFirstContactDays = 10
 
 const protocolCols = `org_id, version, norm, report_to, steps, confidential_adviser, contacts,
-	first_contact_days, author_id, created_at`
+	first_contact_days, author_id, created_at, postal_address`
 
 // SaveProtocol stores a new version of the organisation's protocol
 // (coördinatoren of that organisation only) and returns it. A zero
@@ -57,9 +61,9 @@ func (s *Service) SaveProtocol(ctx context.Context, p *auth.Principal, orgID int
 			return fmt.Errorf("protocol org %d: version: %w", orgID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO org_protocols (`+protocolCols+`)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, pr.OrgID, pr.Version, pr.Norm,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, pr.OrgID, pr.Version, pr.Norm,
 			pr.ReportTo, pr.Steps, pr.ConfidentialAdviser, pr.Contacts, pr.FirstContactDays,
-			pr.AuthorID, pr.CreatedAt); err != nil {
+			pr.AuthorID, pr.CreatedAt, pr.PostalAddress); err != nil {
 			return fmt.Errorf("protocol org %d: save: %w", orgID, err)
 		}
 		return s.audit.Write(ctx, tx, audit.Event{Actor: p.AccountID, OrgID: orgID,
@@ -85,6 +89,7 @@ func checkProtocol(pr *Protocol) error {
 	checkLengths(e, map[string]lenCheck{
 		"norm": {pr.Norm, maxText}, "reportTo": {pr.ReportTo, maxText}, "steps": {pr.Steps, maxText},
 		"confidentialAdviser": {pr.ConfidentialAdviser, maxText}, "contacts": {pr.Contacts, maxText},
+		"postalAddress": {pr.PostalAddress, maxShort},
 	})
 	if pr.FirstContactDays < 1 || pr.FirstContactDays > maxFirstContactDays {
 		e.Add("firstContactDays", "range", 1, maxFirstContactDays)
@@ -133,7 +138,7 @@ func (s *Service) protocols(ctx context.Context, orgID int64, limit int) ([]Prot
 		var pr Protocol
 		if err := rows.Scan(&pr.OrgID, &pr.Version, &pr.Norm, &pr.ReportTo, &pr.Steps,
 			&pr.ConfidentialAdviser, &pr.Contacts, &pr.FirstContactDays, &pr.AuthorID,
-			&pr.CreatedAt); err != nil {
+			&pr.CreatedAt, &pr.PostalAddress); err != nil {
 			return nil, fmt.Errorf("protocol org %d: %w", orgID, err)
 		}
 		pr.CreatedAt = pr.CreatedAt.UTC()

@@ -54,7 +54,13 @@ const (
 	HomePlaceText = "Bij de woning van het slachtoffer. Het adres staat bewust niet in dit document; " +
 		"vraag de politie het buiten het dossier te houden."
 	ToComplete = "Aan te vullen bij de politie: ______________________________"
-	None       = "Niet vastgelegd"
+	// The address block when the address is not known yet.
+	OrgAddressBlank     = "Postadres van de organisatie: ______________________________"
+	OrgAddressBlankHelp = "Vul hier het postadres van de organisatie in. De coördinator van de organisatie " +
+		"kan het vastleggen bij het norm- en agressieprotocol, dan staat het hier voortaan ingevuld."
+	DomicileBlank     = "Naam en adres van het gekozen domicilie: ______________________________"
+	DomicileBlankHelp = "Vul hier het adres in dat u in plaats van uw woonadres gebruikt, bijvoorbeeld dat van uw advocaat."
+	None              = "Niet vastgelegd"
 )
 
 var roleLabels = map[incident.VictimRole]string{

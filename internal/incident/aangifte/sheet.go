@@ -71,10 +71,12 @@ type Input struct {
 	Files []incident.AttachmentInfo
 	// Organisation is the name of the incident's organisation.
 	Organisation string
-	// OrgAddress is the organisation's postal address, one line each.
+	// OrgAddress is the organisation's postal address, one line each
+	// (incident.Service.OrgPostalAddress, split with Lines).
 	OrgAddress []string
 	// Domicile is an address the reporter chose instead (e.g. a lawyer's
-	// office); used when set.
+	// office), used when no police report is recorded yet; once one is,
+	// its own choice and domicile count.
 	Domicile []string
 	// Now is when the sheet is made; Location is where times are shown
 	// (default Europe/Amsterdam).
@@ -130,22 +132,44 @@ func (b builder) latest() *incident.Aangifte {
 	return nil
 }
 
+// address fills the address block: the chosen domicile when the newest
+// record chose it (or, before any record, when one is given), else the
+// organisation's postal address; a line to fill in when that is unknown.
 func (b builder) address() Address {
 	a := Address{Heading: HeadingAddress, Note: AddressHeadingNote, Choice: incident.AddressOrganisation}
 	rec := b.latest()
-	useDomicile := len(b.in.Domicile) > 0 && (rec == nil || rec.Address == incident.AddressDomicile)
-	if useDomicile {
+	domicile := b.in.Domicile
+	if rec != nil && rec.Domicile != "" {
+		domicile = Lines(rec.Domicile)
+	}
+	chosen := rec != nil && rec.Address == incident.AddressDomicile
+	if chosen || (rec == nil && len(domicile) > 0) {
 		a.Choice = incident.AddressDomicile
-		a.Lines = append([]string{label(addressLabels, a.Choice) + ":"}, b.in.Domicile...)
+		a.Lines = []string{label(addressLabels, a.Choice) + ":"}
+		if len(domicile) == 0 {
+			domicile = []string{DomicileBlank, DomicileBlankHelp}
+		}
+		a.Lines = append(a.Lines, domicile...)
 		return a
 	}
 	a.Lines = []string{label(addressLabels, a.Choice) + ":", nonEmpty(b.in.Organisation)}
 	if len(b.in.OrgAddress) > 0 {
 		a.Lines = append(a.Lines, b.in.OrgAddress...)
 	} else {
-		a.Lines = append(a.Lines, "Postadres van de organisatie: ______________________________")
+		a.Lines = append(a.Lines, OrgAddressBlank, OrgAddressBlankHelp)
 	}
 	return a
+}
+
+// Lines splits an address as typed into its non-empty lines.
+func Lines(address string) []string {
+	var out []string
+	for _, l := range strings.Split(address, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 func (b builder) who() Section {
