@@ -69,23 +69,28 @@ func ctxLang(ctx context.Context) string {
 // startOpenIncidents counts the new and overdue incidents and lists those
 // waiting for first contact, overdue first.
 func startOpenIncidents(ctx context.Context, svc *incident.Service, cat *i18n.Catalog, p *auth.Principal, now time.Time) (*SectionView, error) {
-	fresh, err := svc.ListForOrg(ctx, p, p.OrgID, incident.Filter{Status: incident.StatusNew})
+	open, err := svc.OpenWork(ctx, p, p.OrgID)
 	if err != nil {
 		return nil, err
 	}
-	late, err := svc.ListForOrg(ctx, p, p.OrgID, incident.Filter{Overdue: true})
-	if err != nil {
-		return nil, err
+	var fresh, late []incident.Summary
+	for _, it := range open {
+		if it.Overdue(now) {
+			late = append(late, it)
+		}
+		if it.Status == incident.StatusNew {
+			fresh = append(fresh, it)
+		}
 	}
 	lang := ctxLang(ctx)
 	v := &SectionView{TitleKey: "followup.start.open.title", TextKey: "followup.start.open.text",
-		TextArgs: []any{fresh.Total, late.Total}, EmptyKey: "followup.start.open.empty",
+		TextArgs: []any{len(fresh), len(late)}, EmptyKey: "followup.start.open.empty",
 		Actions: []Action{{Key: "followup.start.open.all", Href: "/organisatie/meldingen", Primary: true}}}
-	if late.Total > 0 {
+	if len(late) > 0 {
 		v.Actions = append(v.Actions, Action{Key: "followup.start.open.late", Href: "/organisatie/meldingen?te_laat=ja"})
 	}
 	seen := map[int64]bool{}
-	for _, it := range append(late.Items, fresh.Items...) {
+	for _, it := range append(late, fresh...) {
 		if seen[it.ID] || len(v.Items) >= startItemsMax {
 			continue
 		}
@@ -98,15 +103,15 @@ func startOpenIncidents(ctx context.Context, svc *incident.Service, cat *i18n.Ca
 // startReactionsDue lists incidents whose reaction toward the perpetrator
 // (VPT: within 48 hours) is still to be recorded; nil when there are none.
 func startReactionsDue(ctx context.Context, svc *incident.Service, cat *i18n.Catalog, p *auth.Principal, now time.Time) (*SectionView, error) {
-	recent, err := svc.ListForOrg(ctx, p, p.OrgID, incident.Filter{})
+	open, err := svc.OpenWork(ctx, p, p.OrgID)
 	if err != nil {
 		return nil, err
 	}
 	lang := ctxLang(ctx)
 	v := &SectionView{TitleKey: "followup.start.reaction.title", TextKey: "followup.start.reaction.text"}
-	for _, it := range recent.Items {
+	for _, it := range open {
 		st := it.Deadlines.Reaction.State(now)
-		if it.Status == incident.StatusClosed || (st != incident.DeadlineOpen && st != incident.DeadlineOverdue) {
+		if st != incident.DeadlineOpen && st != incident.DeadlineOverdue {
 			continue
 		}
 		v.Items = append(v.Items, startItem(cat, lang, it, it.Deadlines.Reaction, "followup.start.reaction_due", now))
