@@ -8,8 +8,10 @@ STATIC := internal/web/static/vendor
 demo: assets
 	$(GO) run ./cmd/weerbaar serve --demo --db sqlite:weerbaar-demo.db
 
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
 build: assets
-	$(GO) build -o bin/weerbaar ./cmd/weerbaar
+	$(GO) build -ldflags "-X weerbaar/internal/app.Version=$(VERSION)" -o bin/weerbaar ./cmd/weerbaar
 
 # Fetch the pinned NL Design System CSS (npm) and copy it where the binary
 # embeds it. The folder is ignored by git.
