@@ -11,7 +11,8 @@ import (
 
 // aangifteSheet builds the police sheet of the reporter's own incident:
 // the same aangifte.Sheet prints as HTML and as PDF, so both say the same.
-// It is given the organisation's name only, never any address of the
+// It is given the organisation's name and postal address and the
+// domicile recorded with the aangifte, never any other address of the
 // reporter, so a home address cannot end up on it.
 func (s *Server) aangifteSheet(w http.ResponseWriter, r *http.Request, p *Page) (*aangifte.Sheet, int64, bool) {
 	inc, ok := s.ownIncident(w, r, p)
@@ -23,8 +24,15 @@ func (s *Server) aangifteSheet(w http.ResponseWriter, r *http.Request, p *Page) 
 		s.failIncident(w, r, err)
 		return nil, 0, false
 	}
-	sheet := aangifte.Build(aangifte.Input{Incident: inc, Files: files,
-		Organisation: s.orgName(r, inc.OrgID), Now: time.Now(), Location: amsterdam()})
+	// The organisation's postal address from its protocol; the recorded
+	// domicile comes with the incident's aangifte records.
+	postal, err := s.incidents.OrgPostalAddress(r.Context(), p.Principal, inc.ID)
+	if err != nil {
+		s.failIncident(w, r, err)
+		return nil, 0, false
+	}
+	sheet := aangifte.Build(aangifte.Input{Incident: inc, Files: files, Organisation: s.orgName(r, inc.OrgID),
+		OrgAddress: aangifte.Lines(postal), Now: time.Now(), Location: amsterdam()})
 	return sheet, inc.ID, true
 }
 

@@ -11,7 +11,8 @@ import (
 // type (aangifte, melding), filedBy (victim, employer), vptAsked (checkbox
 // "ja"), vptApplied (unknown, yes, no), address (organisation, domicile;
 // home is offered and refused with the reason), underNumber (checkbox
-// "ja"), filedOn (date), policeUnit, pvNumber, pvPlace.
+// "ja"), filedOn (date), policeUnit, pvNumber, pvPlace, domicile (the chosen
+// address, required with address=domicile).
 
 // aangifteRecord registers the police report of an incident as the
 // police and prosecution's agreements ask for it.
@@ -24,7 +25,7 @@ func (s *Server) aangifteRecord(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
 	in := incident.Aangifte{Type: incident.ReportType(f.Get("type")), FiledBy: incident.FiledBy(f.Get("filedBy")),
 		VPTAsked: f.Get("vptAsked") == "ja", VPTApplied: incident.Answer(f.Get("vptApplied")),
-		Address: incident.AddressChoice(f.Get("address")), UnderNumber: f.Get("underNumber") == "ja",
+		Address: incident.AddressChoice(f.Get("address")), Domicile: f.Get("domicile"), UnderNumber: f.Get("underNumber") == "ja",
 		PoliceUnit: f.Get("policeUnit"), PVNumber: f.Get("pvNumber"), PVPlace: f.Get("pvPlace")}
 	if v := f.Get("filedOn"); v != "" {
 		d, ok := coordParseDay(v)

@@ -126,6 +126,7 @@ func coordFieldLabel(field string) (string, bool) {
 		"norm": "followup.protocol.norm.label", "reportTo": "followup.protocol.reportTo.label",
 		"steps": "followup.protocol.steps.label", "confidentialAdviser": "followup.protocol.confidentialAdviser.label",
 		"contacts": "followup.protocol.contacts.label", "firstContactDays": "followup.protocol.firstContactDays.label",
+		"postalAddress": "followup.protocol.postalAddress.label", "domicile": "followup.aangifte.domicile.label",
 	}[field]
 	return key, ok
 }

@@ -45,7 +45,7 @@ func (s *Server) myIncidentAangifte(w http.ResponseWriter, r *http.Request) {
 	f := p.Form
 	a := incident.Aangifte{Type: incident.ReportType(f.Get("type")), FiledBy: incident.FiledBy(f.Get("filedBy")),
 		VPTAsked: f.Get("vptAsked") == "ja", VPTApplied: incident.Answer(f.Get("vptApplied")),
-		Address: incident.AddressChoice(f.Get("address")), UnderNumber: f.Get("underNumber") == "ja",
+		Address: incident.AddressChoice(f.Get("address")), Domicile: f.Get("domicile"), UnderNumber: f.Get("underNumber") == "ja",
 		PoliceUnit: strings.TrimSpace(f.Get("policeUnit")), PVNumber: strings.TrimSpace(f.Get("pvNumber")),
 		PVPlace: strings.TrimSpace(f.Get("pvPlace"))}
 	if day, ok := parseDay(f.Get("filedOn")); ok {

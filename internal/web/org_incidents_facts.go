@@ -63,9 +63,14 @@ func coordAangifteFacts(t coordTr, a incident.Aangifte) []coordFact {
 		{Label: t("followup.aangifte.vptAsked.label"), Value: t(map[bool]string{true: "followup.yes", false: "followup.no"}[a.VPTAsked])},
 		{Label: t("followup.aangifte.vptApplied.label"), Value: t("followup.answer." + string(a.VPTApplied))},
 		{Label: t("followup.aangifte.address.label"), Value: t("followup.aangifte.address." + string(a.Address))},
+	}
+	if a.Domicile != "" {
+		rows = append(rows, coordFact{Label: t("followup.aangifte.domicile.label"), Value: a.Domicile, Multiline: true})
+	}
+	rows = append(rows, []coordFact{
 		{Label: t("followup.aangifte.underNumber.label"), Value: t(map[bool]string{true: "followup.yes", false: "followup.no"}[a.UnderNumber])},
 		{Label: t("followup.aangifte.filedOn.label"), Value: coordDate(a.FiledOn)},
-	}
+	}...)
 	for _, x := range []struct{ key, v string }{
 		{"followup.aangifte.policeUnit.label", a.PoliceUnit},
 		{"followup.aangifte.pvNumber.label", a.PVNumber},

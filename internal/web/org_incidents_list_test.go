@@ -86,7 +86,7 @@ func TestFiltersNarrowTheList(t *testing.T) {
 					}
 				}
 				wantNotInBody(t, r, number(f.other))
-				wantBody(t, r, fmt.Sprintf("%d meldingen", len(tt.want)))
+				wantBody(t, r, countHeading(len(tt.want)))
 			})
 		}
 	})

@@ -11,7 +11,8 @@ import (
 )
 
 // Form fields of the norm and aggression protocol (GET/POST /organisatie/protocol):
-// norm, reportTo, steps, confidentialAdviser, contacts, firstContactDays.
+// norm, reportTo, steps, confidentialAdviser, contacts, firstContactDays, postalAddress
+// (where police, OM and court write about an aangifte; printed on the aangifte sheet).
 
 // protocolView is the protocol page: the form, and the current version.
 type protocolView struct {
@@ -48,7 +49,7 @@ func (s *Server) protocolSave(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
 	in := incident.Protocol{Norm: strings.TrimSpace(f.Get("norm")), ReportTo: strings.TrimSpace(f.Get("reportTo")),
 		Steps: strings.TrimSpace(f.Get("steps")), ConfidentialAdviser: strings.TrimSpace(f.Get("confidentialAdviser")),
-		Contacts: strings.TrimSpace(f.Get("contacts"))}
+		Contacts: strings.TrimSpace(f.Get("contacts")), PostalAddress: strings.TrimSpace(f.Get("postalAddress"))}
 	if v := strings.TrimSpace(f.Get("firstContactDays")); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
@@ -94,6 +95,7 @@ func protocolValues(cur *incident.Protocol) url.Values {
 	v.Set("steps", cur.Steps)
 	v.Set("confidentialAdviser", cur.ConfidentialAdviser)
 	v.Set("contacts", cur.Contacts)
+	v.Set("postalAddress", cur.PostalAddress)
 	v.Set("firstContactDays", strconv.Itoa(cur.FirstContactDays))
 	return v
 }

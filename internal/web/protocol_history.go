@@ -35,6 +35,7 @@ func (s *Server) protocolHistory(w http.ResponseWriter, r *http.Request) {
 				{Label: p.T("followup.protocol.steps.label"), Value: pr.Steps, Multiline: true},
 				{Label: p.T("followup.protocol.confidentialAdviser.label"), Value: pr.ConfidentialAdviser, Multiline: true},
 				{Label: p.T("followup.protocol.contacts.label"), Value: pr.Contacts, Multiline: true},
+				{Label: p.T("followup.protocol.postalAddress.label"), Value: pr.PostalAddress, Multiline: true},
 				{Label: p.T("followup.protocol.firstContactDays.label"), Value: p.T("followup.protocol.days", pr.FirstContactDays)},
 			}})
 	}
