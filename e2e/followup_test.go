@@ -34,7 +34,9 @@ func TestCoordinatorFollowsUpAnIncidentOfTheirOrganisation(t *testing.T) {
 
 	b.check("lijst")
 	b.see("h1", "Meldingen van de organisatie")
-	b.see("main", "1 meldingen")
+	if got := strings.TrimSpace(b.text("#lijst-kop")); got != "1 melding" {
+		t.Fatalf("list heading %q, want %q (singular for one)", got, "1 melding")
+	}
 	row := b.text("main table tbody tr")
 	for _, want := range []string{fmt.Sprintf("Melding %d", id), "Nieuw", "Bedreiging", "Eerste contact"} {
 		if !strings.Contains(row, want) {
