@@ -26,6 +26,7 @@ func loadRecords(ctx context.Context, d Deps, who map[string]*auth.Principal) er
 		Steps:               "De griffier neemt binnen één werkdag contact op, bespreekt aangifte en nazorg, en reageert binnen 48 uur naar de dader.",
 		ConfidentialAdviser: "De vertrouwenspersoon voor politieke ambtsdragers, via de griffie.",
 		Contacts:            "Politie (wijkagent), Ondersteuningsteam Weerbaar Bestuur.",
+		PostalAddress:       "Gemeente Utrecht, t.a.v. de griffie (demo)\nPostbus 00000\n3500 AA Utrecht",
 		FirstContactDays:    1,
 	}); err != nil {
 		return fmt.Errorf("demo: protocol: %w", err)
