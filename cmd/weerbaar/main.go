@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	_ "time/tzdata" // working days are counted in Europe/Amsterdam, also where the host has no tz database
 
 	"weerbaar/internal/app"
 )

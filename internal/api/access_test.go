@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"weerbaar/internal/nltime"
 	"weerbaar/internal/store"
 	"weerbaar/internal/store/storetest"
 )
@@ -152,7 +153,7 @@ func TestCoordinatorListFiltersPagesAndExports(t *testing.T) {
 		if p := list("?victimRole=raadslid&aangifte=false"); p.Total != 1 {
 			t.Errorf("victimRole filter: %+v", p)
 		}
-		today := f.clock.t.In(amsterdam()).Format("2006-01-02")
+		today := f.clock.t.In(nltime.Location()).Format("2006-01-02")
 		if p := list("?from=" + today + "&to=" + today); p.Total != 3 {
 			t.Errorf("today: %+v", p)
 		}

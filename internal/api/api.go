@@ -20,6 +20,7 @@ import (
 	"weerbaar/internal/auth"
 	"weerbaar/internal/i18n"
 	"weerbaar/internal/incident"
+	"weerbaar/internal/nltime"
 	"weerbaar/internal/org"
 	"weerbaar/internal/ratelimit"
 )
@@ -44,7 +45,7 @@ type Server struct {
 func New(d Deps) *Server {
 	d = d.withDefaults()
 	s := &Server{deps: d, mux: http.NewServeMux(), failures: newFailureLimiter(d.Now),
-		loc: amsterdam()}
+		loc: nltime.Location()}
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.pattern(), s.wrap(rt))
 	}
@@ -120,13 +121,4 @@ func (d Deps) withDefaults() Deps {
 		d.Messages, _ = i18n.Load()
 	}
 	return d
-}
-
-// amsterdam is where the people using Weerbaar count their days.
-func amsterdam() *time.Location {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		return time.FixedZone("CET", 3600) // no tz database: standard time
-	}
-	return loc
 }

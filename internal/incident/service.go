@@ -8,6 +8,7 @@ import (
 	"github.com/rickar/cal/v2/nl"
 
 	"weerbaar/internal/audit"
+	"weerbaar/internal/nltime"
 	"weerbaar/internal/store"
 )
 
@@ -50,11 +51,7 @@ func New(db *store.DB, v Vault, a *audit.Log, opts Options) *Service {
 		opts.Now = time.Now
 	}
 	if opts.Location == nil {
-		loc, err := time.LoadLocation("Europe/Amsterdam")
-		if err != nil {
-			loc = time.FixedZone("CET", 3600) // no tz database: standard time
-		}
-		opts.Location = loc
+		opts.Location = nltime.Location()
 	}
 	if opts.FirstContactDays <= 0 {
 		opts.FirstContactDays = 1

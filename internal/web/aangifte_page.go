@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"weerbaar/internal/incident/aangifte"
+	"weerbaar/internal/nltime"
 )
 
 // aangifteSheet builds the police sheet of the reporter's own incident:
@@ -32,7 +33,7 @@ func (s *Server) aangifteSheet(w http.ResponseWriter, r *http.Request, p *Page) 
 		return nil, 0, false
 	}
 	sheet := aangifte.Build(aangifte.Input{Incident: inc, Files: files, Organisation: s.orgName(r, inc.OrgID),
-		OrgAddress: aangifte.Lines(postal), Now: time.Now(), Location: amsterdam()})
+		OrgAddress: aangifte.Lines(postal), Now: time.Now(), Location: nltime.Location()})
 	return sheet, inc.ID, true
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/nltime"
 )
 
 // exportCSV sends the organisation's incidents that match the list's
@@ -30,7 +31,7 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
 		s.coordFail(w, r, err, false)
 		return
 	}
-	name := "meldingen-" + s.now().In(coordLocation()).Format("2006-01-02") + ".csv"
+	name := "meldingen-" + s.now().In(nltime.Location()).Format("2006-01-02") + ".csv"
 	h := w.Header()
 	h.Set("Content-Type", "text/csv; charset=utf-8")
 	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)

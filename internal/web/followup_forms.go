@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"weerbaar/internal/incident"
+	"weerbaar/internal/nltime"
 	"weerbaar/internal/valid"
 )
 
@@ -29,7 +30,7 @@ type coordForms struct {
 func (s *Server) coordFormChoices(lang string, inc *incident.Incident) coordForms {
 	t := func(key string) string { return s.cat.T(lang, key) }
 	opt := func(value, key string) Option { return Option{Value: value, Label: t(key)} }
-	f := coordForms{Today: s.now().In(coordLocation()).Format(time.DateOnly)}
+	f := coordForms{Today: s.now().In(nltime.Location()).Format(time.DateOnly)}
 	closed := inc.Status == incident.StatusClosed
 	f.FollowUpKinds = []Option{opt("", "followup.choose")}
 	for _, k := range incident.FollowUpKinds {
@@ -84,7 +85,7 @@ func coordDoneAt(v string, now time.Time) (time.Time, bool) {
 	if !ok {
 		return time.Time{}, false
 	}
-	if d.Format(time.DateOnly) == now.In(coordLocation()).Format(time.DateOnly) {
+	if d.Format(time.DateOnly) == now.In(nltime.Location()).Format(time.DateOnly) {
 		return now, true
 	}
 	return d.Add(12 * time.Hour), true

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"weerbaar/internal/incident"
+	"weerbaar/internal/nltime"
 )
 
 // The filters of the organisation's list travel in the query string, so
@@ -90,7 +91,7 @@ func (s *Server) coordFilter(r *http.Request) (incident.Filter, *Form) {
 // people type it (23-11-2026), as the start of that day in Dutch time.
 func coordParseDay(s string) (time.Time, bool) {
 	for _, layout := range []string{time.DateOnly, "02-01-2006", "2-1-2006"} {
-		if d, err := time.ParseInLocation(layout, s, coordLocation()); err == nil {
+		if d, err := time.ParseInLocation(layout, s, nltime.Location()); err == nil {
 			return d, true
 		}
 	}

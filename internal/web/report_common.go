@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"weerbaar/internal/incident"
+	"weerbaar/internal/nltime"
 )
 
 // failIncident turns the meldingen service's errors into pages: not found
@@ -34,15 +35,6 @@ func incidentID(r *http.Request, name string) int64 {
 	return id
 }
 
-// amsterdam is where reporters live: dates are typed and shown in Dutch time.
-func amsterdam() *time.Location {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		return time.FixedZone("CET", 3600)
-	}
-	return loc
-}
-
 // FmtDateTime shows t as a Dutch date and time ("23-11-2026 14:30").
 func (p *Page) FmtDateTime(t time.Time) string { return fmtDateTime(t) }
 
@@ -50,7 +42,7 @@ func fmtDateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(amsterdam()).Format("02-01-2006 15:04")
+	return t.In(nltime.Location()).Format("02-01-2006 15:04")
 }
 
 // FmtDate shows t as a Dutch date ("23-11-2026").
@@ -58,7 +50,7 @@ func (p *Page) FmtDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(amsterdam()).Format("02-01-2006")
+	return t.In(nltime.Location()).Format("02-01-2006")
 }
 
 // FmtDue shows the end of a working day: a due time at midnight is
@@ -69,7 +61,7 @@ func fmtDue(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(amsterdam()).Add(-time.Minute).Format("02-01-2006")
+	return t.In(nltime.Location()).Add(-time.Minute).Format("02-01-2006")
 }
 
 // Lbl translates a domain value through prefix: (.Lbl "incident.status." .Status).

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"weerbaar/internal/incident"
+	"weerbaar/internal/nltime"
 )
 
 // The report form's field names are the service's field names, so a
@@ -48,7 +49,7 @@ func incidentValues(inc *incident.Incident) url.Values {
 		v.Set("inDanger", map[bool]string{true: "ja", false: "nee"}[inc.InDanger])
 	}
 	if !inc.OccurredAt.IsZero() {
-		v.Set("occurredAt", inc.OccurredAt.In(amsterdam()).Format(dateTimeLocal))
+		v.Set("occurredAt", inc.OccurredAt.In(nltime.Location()).Format(dateTimeLocal))
 	}
 	set("placeKind", string(inc.Place.Kind))
 	set("placeDetail", inc.Place.Detail)
@@ -153,7 +154,7 @@ func parseOccurred(s string) (time.Time, bool) {
 	}
 	s = strings.ReplaceAll(s, "/", "-")
 	for _, l := range occurredLayouts {
-		if t, err := time.ParseInLocation(l, s, amsterdam()); err == nil {
+		if t, err := time.ParseInLocation(l, s, nltime.Location()); err == nil {
 			return t.UTC(), true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/nltime"
 )
 
 // securityView is the person's own security page: password, second
@@ -86,9 +87,5 @@ func shownTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		loc = time.UTC
-	}
-	return t.In(loc).Format("02-01-2006 15:04")
+	return t.In(nltime.Location()).Format("02-01-2006 15:04")
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"weerbaar/internal/incident"
+	"weerbaar/internal/nltime"
 )
 
 // Sheet is the prepared aangifte. Every text is final (Dutch); templates
@@ -88,7 +89,7 @@ type Input struct {
 func Build(in Input) *Sheet {
 	loc := in.Location
 	if loc == nil {
-		loc = amsterdam()
+		loc = nltime.Location()
 	}
 	inc := in.Incident
 	b := builder{inc: inc, in: in, loc: loc}
@@ -108,14 +109,6 @@ func Build(in Input) *Sheet {
 			{TimingHeading, TimingText},
 		},
 	}
-}
-
-func amsterdam() *time.Location {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		return time.FixedZone("CET", 3600)
-	}
-	return loc
 }
 
 type builder struct {
