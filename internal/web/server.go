@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/httpx"
 	"weerbaar/internal/i18n"
 	"weerbaar/internal/incident"
 	"weerbaar/internal/mail"
@@ -24,8 +25,9 @@ type Options struct {
 	// sets it when --base-url starts with https://. Requests with r.TLS set
 	// count as HTTPS regardless.
 	HTTPS bool
-	// Sections fill the start page, in order. Features add theirs in
-	// internal/app; see StartSections for the built-in ones.
+	// Sections fill the start page, in order, after the built-in tasks
+	// (StartSections) and before the links everyone has (EveryoneSections).
+	// Features add theirs in internal/app.
 	Sections []Section
 	// Incidents and Orgs serve the meldingen pages; Anonymous is the
 	// anonymous reporting route (made once per process: it holds the rate
@@ -75,7 +77,7 @@ func New(o Options) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	s.sections = append(StartSections(), o.Sections...)
+	s.sections = orderSections(o.Sections)
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
@@ -86,7 +88,10 @@ func New(o Options) (*Server, error) {
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
-	s.handler = s.middleware(s.routes())
+	// The session and language middleware copy the request, which hides
+	// the mux's r.Pattern from the access log and metrics outside; Routed
+	// carries it back out.
+	s.handler = s.middleware(httpx.Routed(s.routes()))
 	return s, nil
 }
 

@@ -21,9 +21,25 @@ func StartSections() []Section {
 		actions("beheer", []auth.Role{auth.RoleAdmin}, "start.admin.title", "start.admin.text",
 			Action{Key: "start.admin.accounts", Href: "/accounts", Primary: true},
 			Action{Key: "start.admin.invite", Href: "/accounts/uitnodigen"}),
+	}
+}
+
+// EveryoneSections are the links every signed-in person has (own
+// security); the start page shows them after the role's own work.
+func EveryoneSections() []Section {
+	return []Section{
 		actions("beveiliging", nil, "start.security.title", "start.security.text",
 			Action{Key: "start.security.link", Href: "/account/beveiliging"}),
 	}
+}
+
+// orderSections is the start page's order: a role's own work first (the
+// built-in tasks, then the features' sections with open work), the links
+// everyone has last, so a support team or coördinator sees their work
+// before "Uw beveiliging".
+func orderSections(features []Section) []Section {
+	out := append(StartSections(), features...)
+	return append(out, EveryoneSections()...)
 }
 
 // actions is a section of fixed links for some roles.

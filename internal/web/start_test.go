@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/cookiejar"
+	"strings"
 	"testing"
 
 	"weerbaar/internal/auth"
@@ -60,4 +61,20 @@ func TestStartPageSectionsComeFromFeaturesAndOneFailureDoesNotBreakIt(t *testing
 	wantBody(t, r, `href="/meldingen/1"`, "Melding 2026-0001 &lt;b&gt;", "weerbaar-meta--urgent",
 		"Dit onderdeel is nu niet beschikbaar", `aria-labelledby="sectie-open-werk"`)
 	wantNotInBody(t, r, "database weg", "sectie-leeg")
+}
+
+func TestStartPageShowsTheRolesOwnWorkBeforeOwnSecurity(t *testing.T) {
+	team := Section{Name: "ondersteuningsteam", Roles: []auth.Role{auth.RoleSupportTeam},
+		Load: func(context.Context, *auth.Principal) (*SectionView, error) {
+			return &SectionView{TitleKey: "start.member.title"}, nil
+		}}
+	e := shellEnv(t, func(o *Options) { o.Sections = []Section{team} })
+	e.account("team@example.org", auth.RoleSupportTeam, "")
+	e.login("team@example.org")
+	r := e.get("/")
+	wantStatus(t, r, http.StatusOK)
+	work, security := strings.Index(r.body, `id="sectie-ondersteuningsteam"`), strings.Index(r.body, `id="sectie-beveiliging"`)
+	if work < 0 || security < 0 || work > security {
+		t.Fatalf("the team's own section (at %d) must come before own security (at %d)", work, security)
+	}
 }
