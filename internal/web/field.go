@@ -43,6 +43,7 @@ func (p *Page) Field(name, key string, attrs ...string) Field {
 		f.Value = p.Form.Get(name)
 		f.Values = p.Form.Values[name]
 		f.Errors = p.Form.errors[name]
+		p.Form.setLabel(name, f.Label)
 	}
 	for _, a := range attrs {
 		k, v, _ := strings.Cut(a, "=")

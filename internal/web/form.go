@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
 
 	"weerbaar/internal/valid"
 )
@@ -13,11 +14,14 @@ type Form struct {
 	Values url.Values
 	errors map[string][]string // field name → translated messages
 	order  []string            // fields with errors, first problem first
+	labels map[string]string   // field name → its label, as the page drew it
 }
 
-// FieldError is one line of the error summary above a form.
+// FieldError is one line of the error summary above a form: the field's
+// label (when the page draws the field with Page.Field) and the message,
+// shown as "Omschrijving: Vul dit veld in.".
 type FieldError struct {
-	Field, Message string
+	Field, Label, Message string
 }
 
 // newForm reads the posted form of r (an empty form for GET).
@@ -46,15 +50,52 @@ func (f *Form) AddError(field, message string) {
 func (f *Form) HasErrors() bool { return len(f.order) > 0 }
 
 // Summary lists every problem in form order, for the alert above the form
-// that links to each field.
+// that links to each field. Each names its field by the label the page
+// shows, unless the message already starts with it.
 func (f *Form) Summary() []FieldError {
 	var out []FieldError
 	for _, field := range f.order {
+		label := f.labels[field]
 		for _, m := range f.errors[field] {
-			out = append(out, FieldError{Field: field, Message: m})
+			e := FieldError{Field: field, Label: label, Message: m}
+			if label != "" && strings.HasPrefix(m, label+": ") {
+				e.Label = ""
+			}
+			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// Named is the summary's line: "Omschrijving: Vul dit veld in.", or
+// "Wat is er gebeurd? Vul dit veld in." after a label that is a question.
+func (e FieldError) Named() string {
+	switch {
+	case e.Label == "":
+		return e.Message
+	case strings.HasSuffix(e.Label, "?"), strings.HasSuffix(e.Label, ":"):
+		return e.Label + " " + e.Message
+	}
+	return e.Label + ": " + e.Message
+}
+
+// setLabel records the label field is drawn with; Page.Field calls it.
+func (f *Form) setLabel(field, label string) {
+	if f.labels == nil {
+		f.labels = map[string]string{}
+	}
+	f.labels[field] = label
+}
+
+// needsLabels reports whether the summary still lacks a field's label:
+// the page must be drawn once to learn them (see Server.write).
+func (f *Form) needsLabels() bool {
+	for _, field := range f.order {
+		if _, ok := f.labels[field]; !ok && field != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // addProblems translates the field problems inside err (a valid.Error from

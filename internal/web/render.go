@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 
@@ -83,6 +84,14 @@ func (s *Server) write(w http.ResponseWriter, status int, name string, p *Page) 
 	t, ok := s.pages[name]
 	if !ok {
 		return fmt.Errorf("web: no template %q", name)
+	}
+	// The error summary sits above the fields, so the labels it names
+	// them by are only known once the page has been drawn: draw it once
+	// to learn them (only for a form with problems).
+	if p.Form != nil && p.Form.needsLabels() {
+		if err := t.ExecuteTemplate(io.Discard, "layout", p); err != nil {
+			return fmt.Errorf("web: render %s: %w", name, err)
+		}
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
