@@ -31,7 +31,7 @@ func TestInvitedMemberSetsUpTheirAccountFromTheLink(t *testing.T) {
 	b.press("main a[href='/accounts/uitnodigen']")
 	b.check("uitnodigen")
 	b.see("h1", "Iemand uitnodigen")
-	b.see("main", "coördinator van Utrecht")
+	b.see("main", "coördinator van Gemeente Utrecht")
 	b.fill("input[name=name]", "Wethouder Utrecht")
 	b.fill("input[name=email]", "wethouder@example.nl")
 	b.do("choose role", chromedp.SetValue(chromedp.CSS("select[name=role]"), string(auth.RoleMember)))

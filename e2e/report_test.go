@@ -83,7 +83,7 @@ func TestMemberReportsAnIncidentStepByStepAndSeesItInMijnMeldingen(t *testing.T)
 
 	b.check("ontvangen")
 	b.see("h1", "Uw melding is ontvangen")
-	b.see("main", "De coördinator van Utrecht ziet uw melding nu")
+	b.see("main", "De coördinator van Gemeente Utrecht ziet uw melding nu")
 	b.see("main", "Wat gebeurt er nu?")
 	b.press("main a[href='/meldingen']")
 

@@ -54,7 +54,7 @@ func (s *Server) accountList(w http.ResponseWriter, r *http.Request) {
 			if problem != nil {
 				f.AddError("org", s.orgMessage(language(r), problem))
 			} else {
-				orgID, v.OrgName = o.ID, o.Name
+				orgID, v.OrgName = o.ID, o.DisplayName()
 			}
 		}
 		var err error
@@ -83,10 +83,10 @@ func (s *Server) fillAccounts(r *http.Request, pr *auth.Principal, orgID int64, 
 	v.Page = min(max(v.Page, 1), v.Pages)
 	for _, a := range list[(v.Page-1)*accountsPerPage : min(len(list), v.Page*accountsPerPage)] {
 		v.Accounts = append(v.Accounts, accountRow{ID: a.ID, Name: a.Name, Email: a.Email,
-			RoleKey: "role." + string(a.Role), Org: a.OrgName, Disabled: a.Disabled, TOTP: a.TOTPEnabled,
+			RoleKey: "role." + string(a.Role), Org: orgDisplay(a.OrgCode, a.OrgName), Disabled: a.Disabled, TOTP: a.TOTPEnabled,
 			LastLogin: shownTime(a.LastLoginAt)})
 		if orgID != 0 && v.OrgName == "" {
-			v.OrgName = a.OrgName
+			v.OrgName = orgDisplay(a.OrgCode, a.OrgName)
 		}
 	}
 	invs, err := s.auth.ListInvitations(r.Context(), pr, orgID)
@@ -95,7 +95,7 @@ func (s *Server) fillAccounts(r *http.Request, pr *auth.Principal, orgID int64, 
 	}
 	for _, i := range invs {
 		v.Invitations = append(v.Invitations, invitationRow{ID: i.ID, Name: i.Name, Email: i.Email,
-			RoleKey: "role." + string(i.Role), Org: i.OrgName, Expires: shownTime(i.ExpiresAt)})
+			RoleKey: "role." + string(i.Role), Org: orgDisplay(i.OrgCode, i.OrgName), Expires: shownTime(i.ExpiresAt)})
 	}
 	return nil
 }

@@ -10,8 +10,8 @@ import (
 )
 
 // orgPicker is the organisation field of the account pages: a text field
-// with a <datalist> of every organisation that exists today ("Utrecht
-// (GM0344)"). Browsers offer the list as one types; without it (or
+// with a <datalist> of every organisation that exists today ("Gemeente
+// Utrecht (GM0344)"). Browsers offer the list as one types; without it (or
 // without the list) a code or a distinctive part of the name works too.
 // No JavaScript is needed.
 type orgPicker struct {
@@ -34,7 +34,7 @@ func (s *Server) orgPicker(ctx context.Context) (orgPicker, error) {
 	return out, nil
 }
 
-func orgLabel(o org.Organisation) string { return o.Name + " (" + o.Code + ")" }
+func orgLabel(o org.Organisation) string { return o.DisplayName() + " (" + o.Code + ")" }
 
 var orgCodeRE = regexp.MustCompile(`\(([^()]+)\)\s*$`)
 
@@ -74,12 +74,12 @@ func (s *Server) pickOrg(ctx context.Context, input string) (org.Organisation, *
 			return o, nil, err
 		}
 	}
-	found, err := s.orgs.Search(ctx, input)
+	found, err := s.orgs.Search(ctx, withoutKindWord(input))
 	if err != nil {
 		return org.Organisation{}, nil, err
 	}
 	for _, o := range found {
-		if strings.EqualFold(o.Name, input) {
+		if strings.EqualFold(o.Name, input) || strings.EqualFold(o.DisplayName(), input) {
 			return o, nil, nil
 		}
 	}
@@ -97,4 +97,15 @@ func (s *Server) pickOrg(ctx context.Context, input string) (org.Organisation, *
 		names = append(names, "…")
 	}
 	return org.Organisation{}, &orgProblem{Key: "accounts.org.ambiguous", Args: []any{strings.Join(names, "; ")}}, nil
+}
+
+// withoutKindWord drops a leading "Gemeente " or "Provincie " (as the
+// picker shows names), since the reference data holds the bare name.
+func withoutKindWord(input string) string {
+	for _, w := range []string{"gemeente ", "provincie "} {
+		if len(input) > len(w) && strings.EqualFold(input[:len(w)], w) {
+			return strings.TrimSpace(input[len(w):])
+		}
+	}
+	return input
 }

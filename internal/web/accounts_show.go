@@ -34,7 +34,7 @@ func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) {
 	}
 	f := &Form{Values: map[string][]string{"role": {string(a.Role)}}, errors: map[string][]string{}}
 	if a.OrgCode != "" {
-		f.Values.Set("org", a.OrgName+" ("+a.OrgCode+")")
+		f.Values.Set("org", orgDisplay(a.OrgCode, a.OrgName)+" ("+a.OrgCode+")")
 	}
 	s.renderAccount(w, r, http.StatusOK, f, a)
 }

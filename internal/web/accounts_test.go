@@ -122,9 +122,9 @@ func TestBeheerderListsEveryAccountAndFiltersByOrganisation(t *testing.T) {
 		all := e.get("/accounts")
 		wantStatus(t, all, http.StatusOK)
 		wantBody(t, all, "raadslid@example.org", "wethouder.amsterdam@example.org", `<datalist id="veld-org-lijst">`,
-			`<option value="Utrecht (GM0344)">`)
+			`<option value="Gemeente Utrecht (GM0344)">`, `<option value="Provincie Utrecht (PV26)">`)
 		one := e.get("/accounts?org=" + url.QueryEscape("Utrecht (GM0344)"))
-		wantBody(t, one, "raadslid@example.org", "Accounts van Utrecht")
+		wantBody(t, one, "raadslid@example.org", "Accounts van Gemeente Utrecht")
 		wantNotInBody(t, one, "wethouder.amsterdam@example.org")
 		bad := e.get("/accounts?org=Nergenshuizen")
 		wantBody(t, bad, "Geen organisatie gevonden", `value="Nergenshuizen"`)

@@ -106,7 +106,7 @@
 // (beheerder), GET+POST /accounts/uitnodigen (the link is shown in
 // #uitnodigingslink and mailed when SMTP is set),
 // POST /accounts/uitnodigingen/{id}/intrekken. The organisation field is a
-// text input with a <datalist> ("Utrecht (GM0344)"; a code or a name works
+// text input with a <datalist> ("Gemeente Utrecht (GM0344)"; a code or a name works
 // too). Anyone with the link: GET+POST /uitnodiging/{token} (fields name,
 // password, herhaling; dead links answer 410, unknown ones 404, with a Dutch
 // page); roles that need TOTP go on to /login/totp, which shows the

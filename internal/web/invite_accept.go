@@ -35,7 +35,7 @@ func (s *Server) renderAccept(w http.ResponseWriter, r *http.Request, status int
 	p := s.page(r, "accept.title")
 	p.Form = f
 	p.Data = acceptView{Token: r.PathValue("token"), Email: inv.Email, RoleKey: "role." + string(inv.Role),
-		Org: inv.OrgName, NeedsTOTP: inv.Role.NeedsSecondFactor()}
+		Org: orgDisplay(inv.OrgCode, inv.OrgName), NeedsTOTP: inv.Role.NeedsSecondFactor()}
 	s.render(w, r, status, "invite_accept", p)
 }
 

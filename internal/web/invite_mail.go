@@ -14,7 +14,7 @@ func (s *Server) mailInvitation(r *http.Request, pr *auth.Principal, inv auth.In
 	if !s.mail.Enabled() {
 		return false, false
 	}
-	org := inv.OrgName
+	org := orgDisplay(inv.OrgCode, inv.OrgName)
 	if org == "" {
 		org = s.cat.T("nl", "invite.mail.national")
 	}

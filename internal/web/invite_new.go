@@ -37,7 +37,7 @@ func (s *Server) renderInvite(w http.ResponseWriter, r *http.Request, status int
 		v.Picker, err = s.orgPicker(r.Context())
 	} else if s.orgs != nil && pr.OrgID != 0 {
 		o, e := s.orgs.Get(r.Context(), pr.OrgID)
-		v.OrgName, err = o.Name, e
+		v.OrgName, err = o.DisplayName(), e
 	}
 	if err != nil {
 		s.fail(w, r, err)
@@ -79,7 +79,7 @@ func (s *Server) inviteSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := inviteCreatedView{Link: s.inviteLink(r, token), Email: inv.Email, Name: inv.Name,
-		RoleKey: "role." + string(inv.Role), Org: inv.OrgName, Expires: shownTime(inv.ExpiresAt)}
+		RoleKey: "role." + string(inv.Role), Org: orgDisplay(inv.OrgCode, inv.OrgName), Expires: shownTime(inv.ExpiresAt)}
 	v.Mailed, v.MailFailed = s.mailInvitation(r, pr, inv, v.Link)
 	p := s.page(r, "invite.created.title")
 	p.Data = v

@@ -89,7 +89,7 @@ func TestInvitedCoordinatorSetsUpTOTPAndSeesRecoveryCodesOnce(t *testing.T) {
 		e.account("beheerder@example.org", auth.RoleAdmin, "")
 		e.login("beheerder@example.org")
 		form := e.get("/accounts/uitnodigen")
-		wantBody(t, form, `list="veld-org-lijst"`, `<option value="Amsterdam (GM0363)">`, `<option value="beheerder"`)
+		wantBody(t, form, `list="veld-org-lijst"`, `<option value="Gemeente Amsterdam (GM0363)">`, `<option value="beheerder"`)
 		link := e.invite(url.Values{"name": {"Griffier (test)"}, "email": {"griffier@example.org"},
 			"role": {"coordinator"}, "org": {"Amsterdam (GM0363)"}})
 
@@ -124,11 +124,13 @@ func TestBeheerderPicksTheOrganisationWithoutJavaScript(t *testing.T) {
 		}{
 			{"Utrecht (GM0344)", "coordinator", "GM0344"},
 			{"gm0363", "coordinator", "GM0363"},
+			{"Gemeente Utrecht", "coordinator", "GM0344"},
+			{"provincie utrecht", "coordinator", "PV26"},
 			{"Súdwest-Fryslân", "coordinator", "GM1900"},
 			{"NVvR", "netwerkpartner", "NVvR"},
 			{"", "ondersteuningsteam", ""},
 			{"Nergenshuizen", "coordinator", "Geen organisatie gevonden"},
-			{"Be", "coordinator", "Meer dan één organisatie past hierbij: Be"},
+			{"Be", "coordinator", "Meer dan één organisatie past hierbij: Gemeente Be"},
 			{"", "coordinator", "Kies de organisatie bij deze rol."},
 			{"Utrecht (GM0344)", "beheerder", "Deze rol hoort niet bij een organisatie."},
 		}
@@ -246,7 +248,7 @@ func TestInvitationIsMailedWhenSMTPIsConfigured(t *testing.T) {
 	if len(m.To) != 1 || m.To[0] != "wethouder@example.org" || m.Subject != "Uitnodiging voor Weerbaar" {
 		t.Errorf("to %v subject %q", m.To, m.Subject)
 	}
-	for _, want := range []string{"Beste Wethouder (test),", "coordinator (test) nodigt u uit", "ambtsdrager of medewerker bij Utrecht",
+	for _, want := range []string{"Beste Wethouder (test),", "coordinator (test) nodigt u uit", "ambtsdrager of medewerker bij Gemeente Utrecht",
 		"\n" + link + "\n", "7 dagen geldig"} {
 		if !strings.Contains(m.Body, want) {
 			t.Errorf("mail lacks %q:\n%s", want, m.Body)

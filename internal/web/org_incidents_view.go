@@ -143,5 +143,5 @@ func (s *Server) coordOrgName(r *http.Request, orgID int64) string {
 		s.log.Warn("organisatie niet gevonden", "org", orgID, "err", err)
 		return ""
 	}
-	return o.Name
+	return o.DisplayName()
 }

@@ -166,7 +166,7 @@ func (s *Server) fillOrgChoice(ctx context.Context, p *Page, v *reportView, inc 
 	add := func(o org.Organisation) {
 		if !seen[o.ID] {
 			seen[o.ID] = true
-			v.OrgChoice = append(v.OrgChoice, Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
+			v.OrgChoice = append(v.OrgChoice, Option{Value: strconv.FormatInt(o.ID, 10), Label: o.DisplayName()})
 		}
 	}
 	for _, id := range []int64{inc.OrgID, p.Principal.OrgID} {

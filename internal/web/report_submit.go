@@ -98,5 +98,5 @@ func (s *Server) orgName(r *http.Request, id int64) string {
 	if err != nil {
 		return ""
 	}
-	return o.Name
+	return o.DisplayName()
 }

@@ -62,7 +62,7 @@ func TestConfirmationShowsTheOrganisationsProtocol(t *testing.T) {
 		e.member("raadslid@example.org")
 		id := e.reportComplete()
 		conf := e.get(hrefOf(id, "/ontvangen"))
-		wantBody(t, conf, "Het norm- en agressieprotocol van Utrecht", "Binnen een werkdag bellen wij u.",
+		wantBody(t, conf, "Het norm- en agressieprotocol van Gemeente Utrecht", "Binnen een werkdag bellen wij u.",
 			"Vertrouwenspersoon via de griffie.", "U hoort uiterlijk 24-11-2026")
 		wantNotInBody(t, conf, "heeft nog geen norm- en agressieprotocol")
 	})
