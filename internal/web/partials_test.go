@@ -106,5 +106,5 @@ func TestBreadcrumbEndsAtTheCurrentPage(t *testing.T) {
 	p := formPage(t, e, nil, nil)
 	html := partial(t, e.web, "breadcrumb-nav", p.Crumbs("nav.start", "/", "login.title", "/login"))
 	contains(t, html, `aria-labelledby="kruimelpad-kop"`, `>Kruimelpad</h2>`,
-		`utrecht-breadcrumb-nav__link--first" href="/">Start</a>`, `href="/login" aria-current="page">Inloggen</a>`)
+		`utrecht-breadcrumb-nav__link--first" href="/" rel="home">Start</a>`, `href="/login" aria-current="page">Inloggen</a>`)
 }
