@@ -76,7 +76,24 @@
 // The second argument of .Field is a catalogue prefix: prefix+".label" is
 // the label, prefix+".description" (if present) the hint under it. Field
 // names are the service's field names, so valid.Problem.Field lands next
-// to the right control. Passwords are never echoed back.
+// to the right control. Passwords are never echoed back. The summary names
+// each problem by the label its field is drawn with ("Omschrijving: Vul
+// dit veld in.") and links to it, so add messages without the label.
+//
+// # Tables
+//
+// A data table is a utrecht-table whose cells wrap between words only
+// (mark a long token such as an e-mail address with weerbaar-token). With
+// class weerbaar-table--cards and data-label="{{$.T "column"}}" on every
+// cell, each row becomes a card on a phone, the column names before the
+// values:
+//
+//	<table class="utrecht-table utrecht-table--html-table weerbaar-table--cards">
+//	<td class="utrecht-table__cell" data-label="{{$.T "mine.col.date"}}">{{.Occurred}}</td>
+//
+// Organisations are shown by org.Organisation.DisplayName ("Gemeente
+// Utrecht", "Provincie Utrecht"); rows that carry only a code and name use
+// orgDisplay(code, name), in templates {{$.OrgDisplay .OrgCode .OrgName}}.
 //
 // # What every response gets
 //
