@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"weerbaar/internal/incident"
+	"weerbaar/internal/nltime"
 )
 
 // This file holds what the organisation's meldingen pages share: how an
@@ -14,21 +15,12 @@ import (
 // "followup."), how dates are shown, and how deadlines read as due or
 // overdue in words, never in colour alone.
 
-// coordLocation is where dates are shown: Dutch time, as the people who
-// read them live it.
-func coordLocation() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Amsterdam"); err == nil {
-		return loc
-	}
-	return time.FixedZone("CET", 3600)
-}
-
 // coordDate shows t as a Dutch day (23-11-2026); empty for zero.
 func coordDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(coordLocation()).Format("02-01-2006")
+	return t.In(nltime.Location()).Format("02-01-2006")
 }
 
 // coordDateTime shows t as day and time (23-11-2026 14:05).
@@ -36,14 +28,14 @@ func coordDateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(coordLocation()).Format("02-01-2006 15:04")
+	return t.In(nltime.Location()).Format("02-01-2006 15:04")
 }
 
 // coordDeadlineEnd shows a deadline that falls at midnight as the end of
 // the day before ("uiterlijk 24-11-2026"), which is how people read a
 // promise "within one working day"; other times as day and time.
 func coordDeadlineEnd(t time.Time) string {
-	local := t.In(coordLocation())
+	local := t.In(nltime.Location())
 	if local.Hour() == 0 && local.Minute() == 0 {
 		return local.Add(-time.Minute).Format("02-01-2006")
 	}
