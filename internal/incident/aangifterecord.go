@@ -4,11 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
-	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 	"weerbaar/internal/valid"
 )
@@ -124,9 +122,7 @@ func (s *Service) RecordAangifte(ctx context.Context, p *auth.Principal, inciden
 			WHERE id = $1 AND aangifte_at IS NULL`, inc.ID, now); err != nil {
 			return fmt.Errorf("incident %d: aangifte: %w", inc.ID, err)
 		}
-		return s.audit.Write(ctx, tx, audit.Event{Actor: a.ActorID, OrgID: inc.OrgID,
-			Action: "incident.aangifte", Object: "incident", ObjectID: strconv.FormatInt(inc.ID, 10),
-			Detail: string(a.Type)})
+		return s.audit.Write(ctx, tx, incidentEvent(a.ActorID, inc, "incident.aangifte", string(a.Type)))
 	})
 	if err != nil {
 		return nil, s.denied(ctx, p, ActAangifte, err)

@@ -5,10 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
-	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 	"weerbaar/internal/ratelimit"
 	"weerbaar/internal/store"
@@ -193,8 +191,7 @@ func (a *Anonymous) Status(ctx context.Context, client, code string) (*ReceiptVi
 		if v.Messages, err = s.readConversation(ctx, tx, head, SenderReporter, true); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Event{OrgID: head.OrgID, Action: "incident.read",
-			Object: "incident", ObjectID: strconv.FormatInt(head.ID, 10), Detail: "receipt"})
+		return s.audit.Write(ctx, tx, incidentEvent(0, head, "incident.read", "receipt"))
 	})
 	if err != nil {
 		return nil, err

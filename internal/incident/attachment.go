@@ -115,9 +115,7 @@ func (s *Service) attach(ctx context.Context, head *Incident, uploader int64, fi
 			}
 			out = append(out, info)
 		}
-		return s.audit.Write(ctx, tx, audit.Event{Actor: uploader, OrgID: head.OrgID,
-			Action: "attachment.add", Object: "incident", ObjectID: strconv.FormatInt(head.ID, 10),
-			Detail: "files=" + strconv.Itoa(len(out))})
+		return s.audit.Write(ctx, tx, incidentEvent(uploader, head, "attachment.add", "files="+strconv.Itoa(len(out))))
 	})
 	if err != nil {
 		return nil, err

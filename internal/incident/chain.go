@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"time"
 
-	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 	"weerbaar/internal/valid"
 )
@@ -82,9 +80,7 @@ func (s *Service) AddChainStep(ctx context.Context, p *auth.Principal, incidentI
 		if notes, err = s.addNotification(ctx, tx, inc, NoticeChainPrefix+string(c.Step)); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Event{Actor: c.ActorID, OrgID: inc.OrgID,
-			Action: "incident.chain", Object: "incident", ObjectID: strconv.FormatInt(inc.ID, 10),
-			Detail: string(c.Step)})
+		return s.audit.Write(ctx, tx, incidentEvent(c.ActorID, inc, "incident.chain", string(c.Step)))
 	})
 	if err != nil {
 		return nil, s.denied(ctx, p, ActFollowUp, err)

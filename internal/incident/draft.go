@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 
-	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 	"weerbaar/internal/valid"
 )
@@ -37,8 +35,7 @@ func (s *Service) SaveDraft(ctx context.Context, p *auth.Principal, in *Incident
 		if err := s.writeFields(ctx, tx, draft); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Event{Actor: p.AccountID, OrgID: draft.OrgID,
-			Action: "incident.draft", Object: "incident", ObjectID: strconv.FormatInt(draft.ID, 10)})
+		return s.audit.Write(ctx, tx, incidentEvent(p.AccountID, draft, "incident.draft", ""))
 	})
 	if errors.Is(err, ErrForbidden) {
 		return 0, s.deny(ctx, p, ActEditDraft, draft)

@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"time"
 
-	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 	"weerbaar/internal/valid"
 )
@@ -94,9 +92,7 @@ func (s *Service) AddFollowUp(ctx context.Context, p *auth.Principal, incidentID
 		if notes, err = s.followUpEffects(ctx, tx, inc, &f); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Event{Actor: f.ActorID, OrgID: inc.OrgID,
-			Action: "incident.followup", Object: "incident", ObjectID: strconv.FormatInt(inc.ID, 10),
-			Detail: string(f.Kind)})
+		return s.audit.Write(ctx, tx, incidentEvent(f.ActorID, inc, "incident.followup", string(f.Kind)))
 	})
 	if err != nil {
 		return nil, s.denied(ctx, p, ActFollowUp, err)

@@ -3,9 +3,7 @@ package incident
 import (
 	"context"
 	"fmt"
-	"strconv"
 
-	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 )
 
@@ -28,8 +26,7 @@ func (s *Service) Get(ctx context.Context, p *auth.Principal, id int64) (*Incide
 	if err := s.loadTimeline(ctx, inc); err != nil {
 		return nil, err
 	}
-	if err := s.audit.WriteNow(ctx, audit.Event{Actor: p.AccountID, OrgID: inc.OrgID,
-		Action: "incident.read", Object: "incident", ObjectID: strconv.FormatInt(id, 10)}); err != nil {
+	if err := s.audit.WriteNow(ctx, incidentEvent(p.AccountID, inc, "incident.read", "")); err != nil {
 		return nil, fmt.Errorf("incident %d: audit read: %w", id, err)
 	}
 	return inc, nil

@@ -4,12 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
@@ -73,8 +71,7 @@ func (s *Service) Messages(ctx context.Context, p *auth.Principal, incidentID in
 		if msgs, err = s.readConversation(ctx, tx, head, side, party); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Event{Actor: p.AccountID, OrgID: head.OrgID,
-			Action: "incident.messages.read", Object: "incident", ObjectID: strconv.FormatInt(head.ID, 10)})
+		return s.audit.Write(ctx, tx, incidentEvent(p.AccountID, head, "incident.messages.read", ""))
 	})
 	return msgs, err
 }
@@ -156,9 +153,7 @@ func (s *Service) send(ctx context.Context, head *Incident, side Sender, author 
 		if err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Event{Actor: author, OrgID: head.OrgID,
-			Action: "incident.message", Object: "incident", ObjectID: strconv.FormatInt(head.ID, 10),
-			Detail: "sender=" + string(side)})
+		return s.audit.Write(ctx, tx, incidentEvent(author, head, "incident.message", "sender="+string(side)))
 	})
 	if err != nil {
 		return nil, err

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"time"
 
-	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 	"weerbaar/internal/valid"
 )
@@ -66,9 +65,7 @@ func (s *Service) AnswerSatisfaction(ctx context.Context, p *auth.Principal, inc
 				return err
 			}
 		}
-		return s.audit.Write(ctx, tx, audit.Event{Actor: p.AccountID, OrgID: inc.OrgID,
-			Action: "incident.satisfaction", Object: "incident", ObjectID: strconv.FormatInt(inc.ID, 10),
-			Detail: "satisfied=" + strconv.FormatBool(satisfied)})
+		return s.audit.Write(ctx, tx, incidentEvent(p.AccountID, inc, "incident.satisfaction", "satisfied="+strconv.FormatBool(satisfied)))
 	})
 	if err != nil {
 		return s.denied(ctx, p, ActSatisfaction, err)

@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 
-	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
@@ -108,9 +106,7 @@ func (s *Service) submitTx(ctx context.Context, tx *sql.Tx, p *auth.Principal, i
 			return fmt.Errorf("incident %d: idempotency key: %w", inc.ID, err)
 		}
 	}
-	return s.audit.Write(ctx, tx, audit.Event{Actor: p.AccountID, OrgID: inc.OrgID,
-		Action: "incident.submit", Object: "incident", ObjectID: strconv.FormatInt(inc.ID, 10),
-		Detail: "mode=" + string(inc.Mode)})
+	return s.audit.Write(ctx, tx, incidentEvent(p.AccountID, inc, "incident.submit", "mode="+string(inc.Mode)))
 }
 
 // idempotent looks up the incident an earlier Submit with key made.
