@@ -17,6 +17,17 @@ type totpSetupView struct {
 	QR template.URL
 }
 
+// withQR adds the QR code of v.URL to v. When it cannot be drawn the page
+// goes without it: the secret is on the page as text too.
+func (s *Server) withQR(v totpSetupView) totpSetupView {
+	qr, err := qrDataURL(v.URL)
+	if err != nil {
+		s.log.Warn("QR-code maken mislukt; de sleutel staat als tekst op de pagina", "err", err)
+	}
+	v.QR = template.URL(qr)
+	return v
+}
+
 // recoveryView shows the recovery codes once, after set-up.
 type recoveryView struct {
 	Back  string
@@ -44,14 +55,9 @@ func (s *Server) totpSetupForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderTOTPSetup(w http.ResponseWriter, r *http.Request, status int, f *Form, v totpSetupView) {
-	qr, err := qrDataURL(v.URL)
-	if err != nil {
-		s.log.Warn("QR-code maken mislukt; de sleutel staat als tekst op de pagina", "err", err)
-	}
-	v.QR = template.URL(qr)
 	p := s.page(r, "login.totp.title")
 	p.Form = f
-	p.Data = v
+	p.Data = s.withQR(v)
 	s.render(w, r, status, "login_totp", p)
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"html/template"
 	"net/http"
 	"strings"
 
@@ -28,14 +27,9 @@ func (s *Server) securityTOTPForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderSecurityTOTP(w http.ResponseWriter, r *http.Request, status int, f *Form, v totpSetupView) {
-	qr, err := qrDataURL(v.URL)
-	if err != nil {
-		s.log.Warn("QR-code maken mislukt; de sleutel staat als tekst op de pagina", "err", err)
-	}
-	v.QR = template.URL(qr)
 	p := s.page(r, "security.totp.title")
 	p.Form = f
-	p.Data = v
+	p.Data = s.withQR(v)
 	s.render(w, r, status, "security_totp", p)
 }
 
