@@ -11,7 +11,7 @@ import (
 	"weerbaar/internal/incident"
 	"weerbaar/internal/org"
 	"weerbaar/internal/store"
-	"weerbaar/internal/vault"
+	"weerbaar/internal/vault/vaulttest"
 )
 
 // testPassword is long enough and on no list of common passwords.
@@ -43,15 +43,7 @@ func (c *testClock) now() time.Time { return c.t }
 func newFixture(t testing.TB, db *store.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	line, err := vault.GenerateKeyLine(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, err := vault.ParseKeyring(line, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := vault.New(db, keys)
+	v := vaulttest.New(t, db)
 	log := audit.New(db)
 	cat, err := i18n.Load()
 	if err != nil {

@@ -17,7 +17,7 @@ import (
 	"weerbaar/internal/mail/mailtest"
 	"weerbaar/internal/store"
 	"weerbaar/internal/store/storetest"
-	"weerbaar/internal/vault"
+	"weerbaar/internal/vault/vaulttest"
 )
 
 type noticeFixture struct {
@@ -29,15 +29,7 @@ type noticeFixture struct {
 
 func newNoticeFixture(t *testing.T, db *store.DB, smtpAddr string) *noticeFixture {
 	t.Helper()
-	line, err := vault.GenerateKeyLine(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, err := vault.ParseKeyring(line, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, al := vault.New(db, keys), audit.New(db)
+	v, al := vaulttest.New(t, db), audit.New(db)
 	authSvc := auth.NewService(db, al, auth.Options{Vault: v, Argon2: auth.Argon2Params{Time: 1, MemoryKiB: 1024, Threads: 1}})
 	cat, err := i18n.Load()
 	if err != nil {

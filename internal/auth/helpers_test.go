@@ -13,7 +13,7 @@ import (
 	"weerbaar/internal/store"
 	"weerbaar/internal/store/storetest"
 	"weerbaar/internal/valid"
-	"weerbaar/internal/vault"
+	"weerbaar/internal/vault/vaulttest"
 )
 
 func TestMain(m *testing.M) { storetest.Main(m) }
@@ -49,7 +49,7 @@ var cheapArgon2 = Argon2Params{Time: 1, MemoryKiB: 1024, Threads: 1}
 func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Helper()
 	clk := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	s := NewService(db, audit.New(db), Options{Now: clk.now, Argon2: cheapArgon2, Vault: testVault(t, db)})
+	s := NewService(db, audit.New(db), Options{Now: clk.now, Argon2: cheapArgon2, Vault: vaulttest.New(t, db)})
 	return &fixture{t: t, db: db, s: s, clk: clk, ctx: context.Background()}
 }
 
@@ -102,20 +102,6 @@ func (f *fixture) login(email string) (string, *Principal, string) {
 		f.t.Fatalf("authenticate %s: %v", email, err)
 	}
 	return token, p, secret
-}
-
-// testVault is a vault with a fresh master key.
-func testVault(t testing.TB, db *store.DB) *vault.Vault {
-	t.Helper()
-	line, err := vault.GenerateKeyLine(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, err := vault.ParseKeyring(line, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return vault.New(db, keys)
 }
 
 // code returns the TOTP code of secret at the clock's time.

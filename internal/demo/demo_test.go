@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"testing"
-	"time"
 
 	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
@@ -13,22 +12,14 @@ import (
 	"weerbaar/internal/org"
 	"weerbaar/internal/store"
 	"weerbaar/internal/store/storetest"
-	"weerbaar/internal/vault"
+	"weerbaar/internal/vault/vaulttest"
 )
 
 func TestMain(m *testing.M) { storetest.Main(m) }
 
 func deps(t *testing.T, db *store.DB) demo.Deps {
 	t.Helper()
-	line, err := vault.GenerateKeyLine(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, err := vault.ParseKeyring(line, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := vault.New(db, keys)
+	v := vaulttest.New(t, db)
 	a := audit.New(db)
 	return demo.Deps{
 		DB:        db,

@@ -12,7 +12,7 @@ import (
 	"weerbaar/internal/store"
 	"weerbaar/internal/store/storetest"
 	"weerbaar/internal/valid"
-	"weerbaar/internal/vault"
+	"weerbaar/internal/vault/vaulttest"
 )
 
 func TestMain(m *testing.M) { storetest.Main(m) }
@@ -49,16 +49,8 @@ var monday10 = time.Date(2026, 11, 23, 10, 0, 0, 0, amsterdam)
 
 func newFixture(t testing.TB, db *store.DB) *fixture {
 	t.Helper()
-	line, err := vault.GenerateKeyLine(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, err := vault.ParseKeyring(line, false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	f := &fixture{db: db, clock: &clock{t: monday10}}
-	f.svc = New(db, vault.New(db, keys), audit.New(db), Options{
+	f.svc = New(db, vaulttest.New(t, db), audit.New(db), Options{
 		Now:    f.clock.now,
 		Notify: func(_ context.Context, _ int64, n Notification) { f.notes = append(f.notes, n) },
 	})

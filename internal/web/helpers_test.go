@@ -21,7 +21,7 @@ import (
 	"weerbaar/internal/i18n"
 	"weerbaar/internal/store"
 	"weerbaar/internal/store/storetest"
-	"weerbaar/internal/vault"
+	"weerbaar/internal/vault/vaulttest"
 )
 
 func TestMain(m *testing.M) { storetest.Main(m) }
@@ -59,15 +59,7 @@ type envOption func(*Options)
 func newEnv(t testing.TB, db *store.DB, tls bool, opts ...envOption) *env {
 	t.Helper()
 	clk := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	line, err := vault.GenerateKeyLine(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, err := vault.ParseKeyring(line, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := auth.NewService(db, audit.New(db), auth.Options{Now: clk.now, Vault: vault.New(db, keys),
+	svc := auth.NewService(db, audit.New(db), auth.Options{Now: clk.now, Vault: vaulttest.New(t, db),
 		Argon2: auth.Argon2Params{Time: 1, MemoryKiB: 1024, Threads: 1}})
 	cat, err := i18n.Load()
 	if err != nil {

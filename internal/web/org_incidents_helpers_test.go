@@ -12,7 +12,7 @@ import (
 	"weerbaar/internal/incident"
 	"weerbaar/internal/org"
 	"weerbaar/internal/store"
-	"weerbaar/internal/vault"
+	"weerbaar/internal/vault/vaulttest"
 )
 
 // Organisations of the follow-up tests: two gemeenten from the reference
@@ -36,16 +36,8 @@ type fuEnv struct {
 func newFuEnv(t testing.TB, db *store.DB) *fuEnv {
 	t.Helper()
 	fe := &fuEnv{}
-	line, err := vault.GenerateKeyLine(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, err := vault.ParseKeyring(line, false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	now := func() time.Time { return fe.clk.now() }
-	fe.inc = incident.New(db, vault.New(db, keys), audit.New(db), incident.Options{Now: now,
+	fe.inc = incident.New(db, vaulttest.New(t, db), audit.New(db), incident.Options{Now: now,
 		Notify: func(_ context.Context, _ int64, n incident.Notification) {
 			fe.mu.Lock()
 			fe.mailed = append(fe.mailed, n)

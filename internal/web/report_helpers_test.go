@@ -17,7 +17,7 @@ import (
 	"weerbaar/internal/incident"
 	"weerbaar/internal/org"
 	"weerbaar/internal/store"
-	"weerbaar/internal/vault"
+	"weerbaar/internal/vault/vaulttest"
 )
 
 // reportEnv is the real web handler with the meldingen service, the
@@ -37,17 +37,9 @@ func newReportEnv(t *testing.T, db *store.DB) *reportEnv {
 // newReportEnvLimits is newReportEnv with the anonymous route's limits.
 func newReportEnvLimits(t *testing.T, db *store.DB, limits incident.AnonymousLimits) *reportEnv {
 	t.Helper()
-	line, err := vault.GenerateKeyLine(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, err := vault.ParseKeyring(line, false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	clk := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
 	re := &reportEnv{iclk: clk}
-	re.svc = incident.New(db, vault.New(db, keys), audit.New(db), incident.Options{Now: clk.now})
+	re.svc = incident.New(db, vaulttest.New(t, db), audit.New(db), incident.Options{Now: clk.now})
 	re.anon = incident.NewAnonymous(re.svc, limits)
 	re.env = newEnv(t, db, false, func(o *Options) {
 		o.Incidents, o.Orgs, o.Anonymous = re.svc, org.New(db), re.anon
