@@ -96,14 +96,7 @@ func (s *Service) RecordAangifte(ctx context.Context, p *auth.Principal, inciden
 	if err := checkAangifte(&a, now); err != nil {
 		return nil, err
 	}
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		inc, err := loadHead(ctx, tx, incidentID)
-		if err != nil {
-			return err
-		}
-		if !allowed(p, ActAangifte, inc) {
-			return errDenied{inc}
-		}
+	err := s.guardedTx(ctx, p, ActAangifte, incidentID, func(tx *sql.Tx, inc *Incident) error {
 		sl := &sealer{ctx: ctx, q: tx, v: s.vault, keyID: inc.KeyID, id: inc.ID}
 		pv, place := sl.seal("pv_number", a.PVNumber), sl.seal("pv_place", a.PVPlace)
 		domicile := sl.seal("domicile", a.Domicile)
@@ -125,7 +118,7 @@ func (s *Service) RecordAangifte(ctx context.Context, p *auth.Principal, inciden
 		return s.audit.Write(ctx, tx, incidentEvent(a.ActorID, inc, "incident.aangifte", string(a.Type)))
 	})
 	if err != nil {
-		return nil, s.denied(ctx, p, ActAangifte, err)
+		return nil, err
 	}
 	return &a, nil
 }

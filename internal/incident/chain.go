@@ -51,14 +51,7 @@ func (s *Service) AddChainStep(ctx context.Context, p *auth.Principal, incidentI
 		return nil, err
 	}
 	var notes []Notification
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		inc, err := loadHead(ctx, tx, incidentID)
-		if err != nil {
-			return err
-		}
-		if !allowed(p, ActFollowUp, inc) {
-			return errDenied{inc}
-		}
+	err := s.guardedTx(ctx, p, ActFollowUp, incidentID, func(tx *sql.Tx, inc *Incident) error {
 		sl := &sealer{ctx: ctx, q: tx, v: s.vault, keyID: inc.KeyID, id: inc.ID}
 		note := sl.seal("chain_note", c.Note)
 		if sl.err != nil {
@@ -77,13 +70,14 @@ func (s *Service) AddChainStep(ctx context.Context, p *auth.Principal, incidentI
 				return fmt.Errorf("incident %d: chain step: %w", inc.ID, err)
 			}
 		}
+		var err error
 		if notes, err = s.addNotification(ctx, tx, inc, NoticeChainPrefix+string(c.Step)); err != nil {
 			return err
 		}
 		return s.audit.Write(ctx, tx, incidentEvent(c.ActorID, inc, "incident.chain", string(c.Step)))
 	})
 	if err != nil {
-		return nil, s.denied(ctx, p, ActFollowUp, err)
+		return nil, err
 	}
 	s.notify(ctx, notes)
 	return &c, nil

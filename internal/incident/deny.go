@@ -2,6 +2,7 @@ package incident
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strconv"
@@ -46,4 +47,21 @@ func (s *Service) denied(ctx context.Context, p *auth.Principal, a Action, err e
 		return s.deny(ctx, p, a, d.inc)
 	}
 	return err
+}
+
+// guardedTx runs fn in one transaction with the incident's head, loaded
+// inside it, once p may do a to it. A refusal leaves the transaction as
+// errDenied and is audited after the rollback (see denied).
+func (s *Service) guardedTx(ctx context.Context, p *auth.Principal, a Action, incidentID int64, fn func(tx *sql.Tx, inc *Incident) error) error {
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		inc, err := loadHead(ctx, tx, incidentID)
+		if err != nil {
+			return err
+		}
+		if !allowed(p, a, inc) {
+			return errDenied{inc}
+		}
+		return fn(tx, inc)
+	})
+	return s.denied(ctx, p, a, err)
 }

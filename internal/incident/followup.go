@@ -78,24 +78,18 @@ func (s *Service) AddFollowUp(ctx context.Context, p *auth.Principal, incidentID
 		return nil, err
 	}
 	var notes []Notification
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		inc, err := loadHead(ctx, tx, incidentID)
-		if err != nil {
-			return err
-		}
-		if !allowed(p, ActFollowUp, inc) {
-			return errDenied{inc}
-		}
+	err := s.guardedTx(ctx, p, ActFollowUp, incidentID, func(tx *sql.Tx, inc *Incident) error {
 		if err := s.insertFollowUp(ctx, tx, inc, &f); err != nil {
 			return err
 		}
+		var err error
 		if notes, err = s.followUpEffects(ctx, tx, inc, &f); err != nil {
 			return err
 		}
 		return s.audit.Write(ctx, tx, incidentEvent(f.ActorID, inc, "incident.followup", string(f.Kind)))
 	})
 	if err != nil {
-		return nil, s.denied(ctx, p, ActFollowUp, err)
+		return nil, err
 	}
 	s.notify(ctx, notes)
 	return &f, nil

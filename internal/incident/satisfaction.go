@@ -31,14 +31,7 @@ func (s *Service) AnswerSatisfaction(ctx context.Context, p *auth.Principal, inc
 	}
 	now := s.now()
 	var notes []Notification
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		inc, err := loadHead(ctx, tx, incidentID)
-		if err != nil {
-			return err
-		}
-		if !allowed(p, ActSatisfaction, inc) {
-			return errDenied{inc}
-		}
+	err := s.guardedTx(ctx, p, ActSatisfaction, incidentID, func(tx *sql.Tx, inc *Incident) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM incident_satisfaction
 			WHERE incident_id = $1 AND at >= $2`, inc.ID, inc.ClosedAt).Scan(&n); err != nil {
@@ -61,6 +54,7 @@ func (s *Service) AnswerSatisfaction(ctx context.Context, p *auth.Principal, inc
 			if err := s.reopen(ctx, tx, inc, p.AccountID); err != nil {
 				return err
 			}
+			var err error
 			if notes, err = s.addCoordinatorNotifications(ctx, tx, inc, NoticeReopenedReporter); err != nil {
 				return err
 			}
@@ -68,7 +62,7 @@ func (s *Service) AnswerSatisfaction(ctx context.Context, p *auth.Principal, inc
 		return s.audit.Write(ctx, tx, incidentEvent(p.AccountID, inc, "incident.satisfaction", "satisfied="+strconv.FormatBool(satisfied)))
 	})
 	if err != nil {
-		return s.denied(ctx, p, ActSatisfaction, err)
+		return err
 	}
 	s.notify(ctx, notes)
 	return nil
