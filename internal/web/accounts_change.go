@@ -22,19 +22,14 @@ func (s *Server) accountRole(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := newForm(r)
-	orgID := pr.OrgID
-	if pr.Role == auth.RoleAdmin {
-		o, problem, err := s.pickOrg(r.Context(), f.Get("org"))
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		if problem != nil {
-			f.AddError("org", s.orgMessage(language(r), problem))
-			s.renderAccount(w, r, http.StatusUnprocessableEntity, f, a)
-			return
-		}
-		orgID = o.ID
+	orgID, ok, err := s.formOrg(r, pr, f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !ok {
+		s.renderAccount(w, r, http.StatusUnprocessableEntity, f, a)
+		return
 	}
 	err = s.auth.SetRole(r.Context(), pr, id, auth.Role(f.Get("role")), orgID)
 	if s.addProblems(r, f, err) {

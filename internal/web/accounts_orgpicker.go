@@ -3,9 +3,11 @@ package web
 import (
 	"context"
 	"errors"
+	"net/http"
 	"regexp"
 	"strings"
 
+	"weerbaar/internal/auth"
 	"weerbaar/internal/org"
 )
 
@@ -108,4 +110,22 @@ func withoutKindWord(input string) string {
 		}
 	}
 	return input
+}
+
+// formOrg is the organisation an account form is for: a coördinator's
+// own, or for an admin the one picked in field "org". A pick that cannot
+// be decided is added to f as the field's problem, and ok is false.
+func (s *Server) formOrg(r *http.Request, pr *auth.Principal, f *Form) (id int64, ok bool, err error) {
+	if pr.Role != auth.RoleAdmin {
+		return pr.OrgID, true, nil
+	}
+	o, problem, err := s.pickOrg(r.Context(), f.Get("org"))
+	if err != nil {
+		return 0, false, err
+	}
+	if problem != nil {
+		f.AddError("org", s.orgMessage(language(r), problem))
+		return 0, false, nil
+	}
+	return o.ID, true, nil
 }

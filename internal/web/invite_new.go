@@ -54,19 +54,14 @@ func (s *Server) renderInvite(w http.ResponseWriter, r *http.Request, status int
 func (s *Server) inviteSubmit(w http.ResponseWriter, r *http.Request) {
 	pr := auth.FromContext(r.Context())
 	f := newForm(r)
-	orgID := pr.OrgID
-	if pr.Role == auth.RoleAdmin {
-		o, problem, err := s.pickOrg(r.Context(), f.Get("org"))
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		if problem != nil {
-			f.AddError("org", s.orgMessage(language(r), problem))
-			s.renderInvite(w, r, http.StatusUnprocessableEntity, f)
-			return
-		}
-		orgID = o.ID
+	orgID, ok, err := s.formOrg(r, pr, f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !ok {
+		s.renderInvite(w, r, http.StatusUnprocessableEntity, f)
+		return
 	}
 	token, inv, err := s.auth.Invite(r.Context(), pr, auth.NewInvitation{Email: f.Get("email"), Name: f.Get("name"),
 		Role: auth.Role(f.Get("role")), OrgID: orgID})
