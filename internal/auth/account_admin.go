@@ -74,6 +74,40 @@ func (s *Service) Disable(ctx context.Context, actor *Principal, accountID int64
 	return nil
 }
 
+// Enable enables a disabled account again, with the same policy as
+// Disable. The person logs in anew: the sessions that disabling ended stay
+// ended, and API tokens made before stay revoked, so nothing that was cut
+// off (perhaps because it leaked) comes back by itself. Enabling an
+// account that is not disabled changes nothing and writes no audit row.
+func (s *Service) Enable(ctx context.Context, actor *Principal, accountID int64) error {
+	a, err := s.account(ctx, s.db, accountID)
+	if err != nil {
+		return s.notFound(ctx, actor, accountID, err)
+	}
+	if actor != nil && !Allowed(actor, ActionEnableAccount, Target{AccountID: a.ID, OrgID: a.OrgID, Role: a.Role}) {
+		return s.denied(ctx, actor, ActionEnableAccount, a.OrgID, strconv.FormatInt(a.ID, 10))
+	}
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE accounts SET disabled = FALSE WHERE id = $1 AND disabled = TRUE`, a.ID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err // already enabled: nothing to do
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL`,
+			s.now(), a.ID); err != nil {
+			return err
+		}
+		return s.write(ctx, tx, actor, audit.Event{OrgID: a.OrgID, Action: "account.enable",
+			Object: "account", ObjectID: strconv.FormatInt(a.ID, 10)})
+	})
+	if err != nil {
+		return fmt.Errorf("account %d inschakelen: %w", accountID, err)
+	}
+	return nil
+}
+
 // SetPassword sets the account's password without the old one (command
 // line, beheerder). Every session of the account ends, except the actor's
 // own current session when it is the actor's own account.

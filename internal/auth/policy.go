@@ -9,6 +9,8 @@ const (
 	ActionViewAccount    Action = "account.view"
 	ActionChangeRole     Action = "account.role"
 	ActionDisableAccount Action = "account.disable"
+	// ActionEnableAccount undoes ActionDisableAccount; the same people may.
+	ActionEnableAccount Action = "account.enable"
 	// ActionSetPassword sets another person's password without knowing the
 	// old one; people change their own with ChangePassword.
 	ActionSetPassword Action = "account.password"
@@ -18,7 +20,7 @@ const (
 
 // Actions lists every account action, for tests and documentation.
 var Actions = []Action{ActionCreateAccount, ActionListAccounts, ActionViewAccount,
-	ActionChangeRole, ActionDisableAccount, ActionSetPassword, ActionResetTOTP}
+	ActionChangeRole, ActionDisableAccount, ActionEnableAccount, ActionSetPassword, ActionResetTOTP}
 
 // Target is the account an action is about. For ActionCreateAccount it is
 // the account to be; for ActionListAccounts only OrgID counts; for
@@ -34,7 +36,7 @@ type Target struct {
 //   - a beheerder may do everything;
 //   - a coördinator acts only within their own organisation, and only on
 //     ambtsdragers/medewerkers and coördinatoren (create, list, view, change
-//     role, disable), never on passwords or second factors of others;
+//     role, disable, enable), never on passwords or second factors of others;
 //   - everybody may view their own account, and nothing else here.
 //
 // A nil principal (nobody logged in) may do nothing; the command line acts
@@ -55,7 +57,7 @@ func Allowed(p *Principal, a Action, t Target) bool {
 	switch a {
 	case ActionListAccounts:
 		return true
-	case ActionCreateAccount, ActionViewAccount, ActionChangeRole, ActionDisableAccount:
+	case ActionCreateAccount, ActionViewAccount, ActionChangeRole, ActionDisableAccount, ActionEnableAccount:
 		return t.Role == RoleMember || t.Role == RoleCoordinator
 	default:
 		return false

@@ -24,6 +24,7 @@ func TestAccountPolicyEveryRoleOwnAndOtherOrganisation(t *testing.T) {
 		{RoleAdmin, ActionViewAccount, all, all},
 		{RoleAdmin, ActionChangeRole, all, all},
 		{RoleAdmin, ActionDisableAccount, all, all},
+		{RoleAdmin, ActionEnableAccount, all, all},
 		{RoleAdmin, ActionSetPassword, all, all},
 		{RoleAdmin, ActionResetTOTP, all, all},
 
@@ -32,6 +33,7 @@ func TestAccountPolicyEveryRoleOwnAndOtherOrganisation(t *testing.T) {
 		{RoleCoordinator, ActionViewAccount, staffOfOrg, none},
 		{RoleCoordinator, ActionChangeRole, staffOfOrg, none},
 		{RoleCoordinator, ActionDisableAccount, staffOfOrg, none},
+		{RoleCoordinator, ActionEnableAccount, staffOfOrg, none},
 		{RoleCoordinator, ActionSetPassword, none, none},
 		{RoleCoordinator, ActionResetTOTP, none, none},
 	}
