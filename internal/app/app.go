@@ -33,7 +33,7 @@ func commands() map[string]command {
 		"version": {"toon de versie", cmdVersion},
 		"audit":   {"controleer de audit-log (audit verify)", cmdAudit},
 		"keys":    {"hoofdsleutels maken en wisselen (keys generate|rotate)", cmdKeys},
-		"user":    {"accounts beheren (user add|passwd|role|disable)", cmdUser},
+		"user":    {"accounts beheren (user add|passwd|role|disable|enable)", cmdUser},
 	}
 }
 

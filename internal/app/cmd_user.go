@@ -31,6 +31,8 @@ Commando's:
            geef een andere rol of organisatie; alle sessies eindigen
   disable  --email ADRES
            schakel een account uit; sessies en API-tokens werken niet meer
+  enable   --email ADRES
+           schakel een uitgeschakeld account weer in; de persoon logt opnieuw in
 
 Elk commando neemt ook --db (of WEERBAAR_DB).
 Rollen: ambtsdrager (ook: medewerker), coordinator, ondersteuningsteam,
@@ -44,6 +46,7 @@ keer; met --password-stdin leest het de eerste regel van de invoer.
 func cmdUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	sub := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
 		"add": userAdd, "passwd": userPasswd, "role": userRole, "disable": userDisable,
+		"enable": userEnable,
 	}
 	switch {
 	case len(args) > 0 && isHelp(args[0]):
@@ -293,5 +296,30 @@ func userDisable(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	fmt.Fprintf(stdout, "Account %s is uitgeschakeld; sessies en API-tokens werken niet meer.\n", a.Email)
+	return nil
+}
+
+func userEnable(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newUserFlags("enable", stderr)
+	if err := f.parse(args, "email"); err != nil {
+		return err
+	}
+	e, err := openUserEnv(ctx, f.db)
+	if err != nil {
+		return err
+	}
+	defer e.db.Close()
+	a, err := e.account(ctx, f.email)
+	if err != nil {
+		return err
+	}
+	if !a.Disabled {
+		fmt.Fprintf(stdout, "Account %s is niet uitgeschakeld; er is niets veranderd.\n", a.Email)
+		return nil
+	}
+	if err := e.auth.Enable(ctx, nil, a.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Account %s is weer ingeschakeld; de persoon kan opnieuw inloggen (oude API-tokens blijven ingetrokken).\n", a.Email)
 	return nil
 }
