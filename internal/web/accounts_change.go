@@ -60,6 +60,22 @@ func (s *Server) accountDisable(w http.ResponseWriter, r *http.Request) {
 	redirect(w, r, "/accounts/"+r.PathValue("id"))
 }
 
+// accountEnable enables a disabled account again; the person logs in
+// anew.
+func (s *Server) accountEnable(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	if err := s.auth.Enable(r.Context(), auth.FromContext(r.Context()), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.flash(w, r, "ok", "flash.account_enabled")
+	redirect(w, r, "/accounts/"+r.PathValue("id"))
+}
+
 // accountResetTOTP removes the second factor of someone who lost their
 // phone (beheerder only, says the policy); staff roles set it up again at
 // their next login.

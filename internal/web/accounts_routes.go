@@ -21,6 +21,7 @@ func (s *Server) accountRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /accounts/{id}", managers(s.accountShow))
 	mux.Handle("POST /accounts/{id}/rol", managers(s.accountRole))
 	mux.Handle("POST /accounts/{id}/uitschakelen", managers(s.accountDisable))
+	mux.Handle("POST /accounts/{id}/inschakelen", managers(s.accountEnable))
 	mux.Handle("POST /accounts/{id}/tweede-factor-herstellen", s.requireRole(http.HandlerFunc(s.accountResetTOTP), auth.RoleAdmin))
 
 	mux.HandleFunc("GET /uitnodiging/{token}", s.inviteAcceptForm)

@@ -8,7 +8,8 @@ import (
 )
 
 // accountView is one account with the forms to change its role, disable
-// it and (beheerder) reset its second factor.
+// it and (beheerder) reset its second factor, or, when it is disabled, to
+// enable it again.
 type accountView struct {
 	Account  auth.Account
 	RoleKey  string

@@ -23,6 +23,7 @@ func TestOnlyCoordinatorsAndBeheerdersReachTheAccountPages(t *testing.T) {
 			{"GET", fmt.Sprintf("/accounts/%d", other.ID)},
 			{"POST", fmt.Sprintf("/accounts/%d/rol", other.ID)},
 			{"POST", fmt.Sprintf("/accounts/%d/uitschakelen", other.ID)},
+			{"POST", fmt.Sprintf("/accounts/%d/inschakelen", other.ID)},
 			{"POST", fmt.Sprintf("/accounts/%d/tweede-factor-herstellen", other.ID)},
 		}
 		anonymous := e.browser()
