@@ -13,12 +13,11 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 build: assets
 	$(GO) build -ldflags "-X weerbaar/internal/app.Version=$(VERSION)" -o bin/weerbaar ./cmd/weerbaar
 
-# Fetch the pinned NL Design System CSS (npm) and copy it where the binary
-# embeds it. The folder is ignored by git.
+# Fetch the pinned NL Design System CSS (npm) and write where the binary
+# embeds it only the Utrecht components in internal/web/static/components.txt
+# and the theme tokens they and our CSS use. The folder is ignored by git.
 assets: node_modules/.package-lock.json
-	mkdir -p $(STATIC)
-	cp node_modules/@utrecht/component-library-css/dist/index.css $(STATIC)/utrecht.css
-	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css $(STATIC)/voorbeeld-theme.css
+	$(GO) run ./internal/web/cmd/cssbundle -node-modules node_modules -web internal/web
 	@# Nothing may load from the network (fonts, imports): refuse such CSS.
 	@! grep -HnE "@import|url\\((['\"])?(https?:)?//" $(STATIC)/*.css || { echo "assets: CSS loads from elsewhere" >&2; exit 1; }
 
