@@ -279,28 +279,33 @@ func userRole(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func userDisable(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	f := newUserFlags("disable", stderr)
-	if err := f.parse(args, "email"); err != nil {
-		return err
-	}
-	e, err := openUserEnv(ctx, f.db)
-	if err != nil {
-		return err
-	}
-	defer e.db.Close()
-	a, err := e.account(ctx, f.email)
-	if err != nil {
-		return err
-	}
-	if err := e.auth.Disable(ctx, nil, a.ID); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Account %s is uitgeschakeld; sessies en API-tokens werken niet meer.\n", a.Email)
-	return nil
+	return onAccount(ctx, "disable", args, stderr, func(e *userEnv, a auth.Account) error {
+		if err := e.auth.Disable(ctx, nil, a.ID); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Account %s is uitgeschakeld; sessies en API-tokens werken niet meer.\n", a.Email)
+		return nil
+	})
 }
 
 func userEnable(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	f := newUserFlags("enable", stderr)
+	return onAccount(ctx, "enable", args, stderr, func(e *userEnv, a auth.Account) error {
+		if !a.Disabled {
+			fmt.Fprintf(stdout, "Account %s is niet uitgeschakeld; er is niets veranderd.\n", a.Email)
+			return nil
+		}
+		if err := e.auth.Enable(ctx, nil, a.ID); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Account %s is weer ingeschakeld; de persoon kan opnieuw inloggen (oude API-tokens blijven ingetrokken).\n", a.Email)
+		return nil
+	})
+}
+
+// onAccount runs a subcommand that takes only --email (and --db): it
+// parses the flags, opens the database and finds the account for fn.
+func onAccount(ctx context.Context, name string, args []string, stderr io.Writer, fn func(e *userEnv, a auth.Account) error) error {
+	f := newUserFlags(name, stderr)
 	if err := f.parse(args, "email"); err != nil {
 		return err
 	}
@@ -313,13 +318,5 @@ func userEnable(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if !a.Disabled {
-		fmt.Fprintf(stdout, "Account %s is niet uitgeschakeld; er is niets veranderd.\n", a.Email)
-		return nil
-	}
-	if err := e.auth.Enable(ctx, nil, a.ID); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Account %s is weer ingeschakeld; de persoon kan opnieuw inloggen (oude API-tokens blijven ingetrokken).\n", a.Email)
-	return nil
+	return fn(e, a)
 }

@@ -24,9 +24,9 @@ type Input struct {
 
 // Bundle is the built stylesheets.
 type Bundle struct {
-	Components  []string
-	Utrecht     []byte // vendor/utrecht.css
-	Theme       []byte // vendor/voorbeeld-theme.css
+	Components   []string
+	Utrecht      []byte // vendor/utrecht.css
+	Theme        []byte // vendor/voorbeeld-theme.css
 	ThemeTrimmed bool   // false: the theme's shape was not understood, kept whole
 }
 
