@@ -116,7 +116,7 @@ func createAccount(ctx context.Context, d Deps, a account) (*auth.Principal, str
 		if err != nil {
 			return nil, "", fmt.Errorf("demo: organisatie %s: %w", a.org, err)
 		}
-		orgID, orgName = o.ID, o.Name
+		orgID, orgName = o.ID, o.DisplayName()
 	}
 	acc, err := d.Auth.CreateAccount(ctx, nil, auth.NewAccount{
 		Email: a.email, Name: a.name, Role: a.role, OrgID: orgID, Password: Password,
