@@ -25,7 +25,7 @@ func TestAPITokenActsWithItsOwnersCurrentRoleAndOrganisation(t *testing.T) {
 			t.Fatal("token stored in the clear")
 		}
 		got, err := f.s.AuthenticateAPIToken(f.ctx, token)
-		if err != nil || got.AccountID != a.ID || got.Role != RoleMember || got.SessionID != 0 || got.RecentlyVerified(f.clk.now()) {
+		if err != nil || got.AccountID != a.ID || got.Role != RoleMember || got.SessionID != 0 || got.RecentlyVerified(f.clk.Now()) {
 			t.Fatalf("principal = %+v, %v", got, err)
 		}
 		if err := f.s.SetRole(f.ctx, nil, a.ID, RoleCoordinator, f.org("GM0363")); err != nil {
@@ -81,7 +81,7 @@ func TestAPITokenLastUseIsWrittenAtMostOnceAMinute(t *testing.T) {
 		token, _, _ := f.s.CreateAPIToken(f.ctx, p, "script")
 		f.s.AuthenticateAPIToken(f.ctx, token)
 		first, _ := f.s.ListAPITokens(f.ctx, p)
-		f.clk.add(30 * time.Second)
+		f.clk.Add(30 * time.Second)
 		f.s.AuthenticateAPIToken(f.ctx, token)
 		second, _ := f.s.ListAPITokens(f.ctx, p)
 		if !second[0].LastUsedAt.Equal(first[0].LastUsedAt) {

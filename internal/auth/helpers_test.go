@@ -3,13 +3,13 @@ package auth
 import (
 	"context"
 	"errors"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/pquerna/otp/totp"
 
 	"weerbaar/internal/audit"
+	"weerbaar/internal/clocktest"
 	"weerbaar/internal/store"
 	"weerbaar/internal/store/storetest"
 	"weerbaar/internal/valid"
@@ -21,24 +21,12 @@ func TestMain(m *testing.M) { storetest.Main(m) }
 // testPassword is long enough and on no list.
 const testPassword = "lange testzin voor weerbaar"
 
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 // fixture is a service on a fresh database with a clock the test moves.
 type fixture struct {
 	t   *testing.T
 	db  *store.DB
 	s   *Service
-	clk *clock
+	clk *clocktest.Clock
 	ctx context.Context
 }
 
@@ -48,8 +36,8 @@ var cheapArgon2 = Argon2Params{Time: 1, MemoryKiB: 1024, Threads: 1}
 
 func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Helper()
-	clk := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	s := NewService(db, audit.New(db), Options{Now: clk.now, Argon2: cheapArgon2, Vault: vaulttest.New(t, db)})
+	clk := clocktest.New(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+	s := NewService(db, audit.New(db), Options{Now: clk.Now, Argon2: cheapArgon2, Vault: vaulttest.New(t, db)})
 	return &fixture{t: t, db: db, s: s, clk: clk, ctx: context.Background()}
 }
 
@@ -107,7 +95,7 @@ func (f *fixture) login(email string) (string, *Principal, string) {
 // code returns the TOTP code of secret at the clock's time.
 func (f *fixture) code(secret string) string {
 	f.t.Helper()
-	c, err := totp.GenerateCode(secret, f.clk.now())
+	c, err := totp.GenerateCode(secret, f.clk.Now())
 	if err != nil {
 		f.t.Fatal(err)
 	}

@@ -95,7 +95,7 @@ func TestInvitationTokenIsStoredOnlyAsItsHash(t *testing.T) {
 		if n := f.count(`SELECT COUNT(*) FROM invitations WHERE token_hash = $1`, tokenHash(token)); n != 1 {
 			t.Error("the token's hash is not in the database")
 		}
-		if want := f.clk.now().Add(7 * 24 * time.Hour); !inv.ExpiresAt.Equal(want) {
+		if want := f.clk.Now().Add(7 * 24 * time.Hour); !inv.ExpiresAt.Equal(want) {
 			t.Errorf("expires %v, want %v", inv.ExpiresAt, want)
 		}
 	})
@@ -189,11 +189,11 @@ func TestInvitationLinkStopsWorking(t *testing.T) {
 		_, err = f.s.InvitationByToken(f.ctx, strings.Repeat("x", 43))
 		wantErr(t, err, ErrInvitationUnknown)
 
-		f.clk.add(InvitationLifetime - time.Second)
+		f.clk.Add(InvitationLifetime - time.Second)
 		if _, err := f.s.InvitationByToken(f.ctx, expiring); err != nil {
 			t.Errorf("just before 7 days: %v", err)
 		}
-		f.clk.add(time.Second)
+		f.clk.Add(time.Second)
 		_, err = f.s.AcceptInvitation(f.ctx, expiring, AcceptInvitation{Name: "X", Password: testPassword})
 		wantErr(t, err, ErrInvitationExpired)
 		if n := f.count(`SELECT COUNT(*) FROM accounts`); n != 0 {

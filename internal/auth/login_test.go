@@ -67,10 +67,10 @@ func TestLoginIsRateLimitedPerAccountUntilTheWindowPasses(t *testing.T) {
 		_, err = f.s.Login(f.ctx, "niemand@example.nl", "verkeerd wachtwoord", "203.0.113.7")
 		wantErr(t, err, ErrRateLimited)
 
-		f.clk.add(FailureWindow - time.Second)
+		f.clk.Add(FailureWindow - time.Second)
 		_, err = f.s.Login(f.ctx, "raadslid@example.nl", testPassword, "203.0.113.5")
 		wantErr(t, err, ErrRateLimited)
-		f.clk.add(time.Second)
+		f.clk.Add(time.Second)
 		if _, err := f.s.Login(f.ctx, "raadslid@example.nl", testPassword, "203.0.113.5"); err != nil {
 			t.Fatalf("login after the window: %v", err)
 		}
@@ -101,7 +101,7 @@ func TestRateLimitIsSharedByEveryAppServer(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		f.account("raadslid@example.nl", RoleMember, "GM0344")
-		other := NewService(db, audit.New(db), Options{Now: f.clk.now, Argon2: cheapArgon2, Vault: f.s.opts.Vault})
+		other := NewService(db, audit.New(db), Options{Now: f.clk.Now, Argon2: cheapArgon2, Vault: f.s.opts.Vault})
 		for i := 0; i < MaxAccountFailures; i++ {
 			srv := f.s
 			if i%2 == 1 {
@@ -171,7 +171,7 @@ func TestEveryStaffRoleMustSetUpTOTPBeforeGettingASession(t *testing.T) {
 			_, _, err = f.s.ConfirmTOTPSetup(f.ctx, step.Pending, secret, f.code(secret), "192.0.2.1")
 			wantErr(t, err, ErrNoSession) // the pending token is used up
 
-			f.clk.add(time.Minute)
+			f.clk.Add(time.Minute)
 			step, err = f.s.Login(f.ctx, email, testPassword, "192.0.2.1")
 			if err != nil || !step.NeedsTOTP || step.Session != "" {
 				t.Fatalf("%s: second login step = %+v, %v; want TOTP asked", c.role, step, err)
@@ -213,7 +213,7 @@ func TestTOTPCodeWorksOnlyOnce(t *testing.T) {
 		step, _ := f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
 		_, err := f.s.LoginTOTP(f.ctx, step.Pending, f.code(secret), "192.0.2.1")
 		wantErr(t, err, ErrInvalidCode)
-		f.clk.add(30 * time.Second)
+		f.clk.Add(30 * time.Second)
 		code := f.code(secret)
 		if _, err := f.s.LoginTOTP(f.ctx, step.Pending, code, "192.0.2.1"); err != nil {
 			t.Fatalf("fresh code: %v", err)
@@ -282,7 +282,7 @@ func TestPendingTokenEndsAfterFiveWrongCodesOrFiveMinutes(t *testing.T) {
 		f := newFixture(t, db)
 		f.account("griffier@example.nl", RoleCoordinator, "GM0344")
 		_, _, secret := f.login("griffier@example.nl")
-		f.clk.add(time.Minute)
+		f.clk.Add(time.Minute)
 		step, _ := f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
 		for i := 0; i < maxChallengeTries; i++ {
 			_, err := f.s.LoginTOTP(f.ctx, step.Pending, "000000", "192.0.2.1")
@@ -292,7 +292,7 @@ func TestPendingTokenEndsAfterFiveWrongCodesOrFiveMinutes(t *testing.T) {
 		wantErr(t, err, ErrNoSession)
 
 		step, _ = f.s.Login(f.ctx, "griffier@example.nl", testPassword, "192.0.2.1")
-		f.clk.add(ChallengeLifetime)
+		f.clk.Add(ChallengeLifetime)
 		_, err = f.s.LoginTOTP(f.ctx, step.Pending, f.code(secret), "192.0.2.1")
 		wantErr(t, err, ErrNoSession)
 	})

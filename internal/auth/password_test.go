@@ -88,7 +88,7 @@ func TestWeakerPasswordHashIsReplacedAtNextLogin(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		f.account("raadslid@example.nl", RoleMember, "GM0344")
-		stronger := NewService(db, audit.New(db), Options{Now: f.clk.now, Argon2: Argon2Params{Time: 2, MemoryKiB: 2048, Threads: 1}})
+		stronger := NewService(db, audit.New(db), Options{Now: f.clk.Now, Argon2: Argon2Params{Time: 2, MemoryKiB: 2048, Threads: 1}})
 		if _, err := stronger.Login(f.ctx, "raadslid@example.nl", testPassword, "192.0.2.1"); err != nil {
 			t.Fatal(err)
 		}

@@ -13,17 +13,17 @@ func TestSensitiveViewsAskAgainAfterFifteenMinutes(t *testing.T) {
 		f := newFixture(t, db)
 		f.account("griffier@example.nl", RoleCoordinator, "GM0344")
 		token, p, secret := f.login("griffier@example.nl")
-		if !p.RecentlyVerified(f.clk.now()) {
+		if !p.RecentlyVerified(f.clk.Now()) {
 			t.Fatal("not verified right after login")
 		}
-		f.clk.add(ReverifyWindow - time.Second)
+		f.clk.Add(ReverifyWindow - time.Second)
 		p, _ = f.s.Authenticate(f.ctx, token)
-		if !p.RecentlyVerified(f.clk.now()) {
+		if !p.RecentlyVerified(f.clk.Now()) {
 			t.Fatal("not verified just under 15 minutes after login")
 		}
-		f.clk.add(time.Second)
+		f.clk.Add(time.Second)
 		p, _ = f.s.Authenticate(f.ctx, token)
-		if p.RecentlyVerified(f.clk.now()) {
+		if p.RecentlyVerified(f.clk.Now()) {
 			t.Fatal("still verified 15 minutes after login")
 		}
 		wantErr(t, f.s.Reverify(f.ctx, p, "fout wachtwoord"), ErrInvalidCredentials)
@@ -31,17 +31,17 @@ func TestSensitiveViewsAskAgainAfterFifteenMinutes(t *testing.T) {
 		if err := f.s.Reverify(f.ctx, p, f.code(secret)); err != nil {
 			t.Fatalf("reverify with TOTP: %v", err)
 		}
-		if !p.RecentlyVerified(f.clk.now()) {
+		if !p.RecentlyVerified(f.clk.Now()) {
 			t.Fatal("principal not updated by Reverify")
 		}
 		p, _ = f.s.Authenticate(f.ctx, token)
-		if !p.RecentlyVerified(f.clk.now()) {
+		if !p.RecentlyVerified(f.clk.Now()) {
 			t.Fatal("session not updated by Reverify")
 		}
 		wantErr(t, f.s.Reverify(f.ctx, p, f.code(secret)), ErrInvalidCredentials) // code used up
-		f.clk.add(ReverifyWindow)
+		f.clk.Add(ReverifyWindow)
 		p, _ = f.s.Authenticate(f.ctx, token)
-		if err := f.s.Reverify(f.ctx, p, testPassword); err != nil || !p.RecentlyVerified(f.clk.now()) {
+		if err := f.s.Reverify(f.ctx, p, testPassword); err != nil || !p.RecentlyVerified(f.clk.Now()) {
 			t.Fatalf("reverify with password: %v", err)
 		}
 		if f.audits("reverify") != 2 || f.audits("reverify.failed") != 3 {

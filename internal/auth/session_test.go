@@ -40,22 +40,22 @@ func TestSessionEndsAfterIdleTimeoutAndAbsoluteTimeout(t *testing.T) {
 		f := newFixture(t, db)
 		f.account("raadslid@example.nl", RoleMember, "GM0344")
 		idle, _, _ := f.login("raadslid@example.nl")
-		f.clk.add(30*time.Minute - time.Second)
+		f.clk.Add(30*time.Minute - time.Second)
 		if _, err := f.s.Authenticate(f.ctx, idle); err != nil {
 			t.Fatalf("just under the idle timeout: %v", err)
 		}
-		f.clk.add(30 * time.Minute)
+		f.clk.Add(30 * time.Minute)
 		_, err := f.s.Authenticate(f.ctx, idle)
 		wantErr(t, err, ErrNoSession)
 
 		busy, _, _ := f.login("raadslid@example.nl")
 		for elapsed := time.Duration(0); elapsed < 12*time.Hour-20*time.Minute; elapsed += 20 * time.Minute {
-			f.clk.add(20 * time.Minute)
+			f.clk.Add(20 * time.Minute)
 			if _, err := f.s.Authenticate(f.ctx, busy); err != nil {
 				t.Fatalf("active session ended after %s: %v", elapsed+20*time.Minute, err)
 			}
 		}
-		f.clk.add(20 * time.Minute)
+		f.clk.Add(20 * time.Minute)
 		_, err = f.s.Authenticate(f.ctx, busy)
 		wantErr(t, err, ErrNoSession)
 	})
@@ -72,15 +72,15 @@ func TestAuthenticateWritesLastSeenAtMostOnceAMinute(t *testing.T) {
 			return at.UTC()
 		}
 		start := lastSeen()
-		f.clk.add(59 * time.Second)
+		f.clk.Add(59 * time.Second)
 		f.s.Authenticate(f.ctx, token)
 		if !lastSeen().Equal(start) {
 			t.Fatal("last seen written within the minute")
 		}
-		f.clk.add(time.Second)
+		f.clk.Add(time.Second)
 		f.s.Authenticate(f.ctx, token)
-		if got := lastSeen(); !got.Equal(f.clk.now()) {
-			t.Fatalf("last seen = %s, want %s", got, f.clk.now())
+		if got := lastSeen(); !got.Equal(f.clk.Now()) {
+			t.Fatalf("last seen = %s, want %s", got, f.clk.Now())
 		}
 	})
 }
@@ -195,15 +195,15 @@ func TestSecondFactorChangesEndOtherSessions(t *testing.T) {
 		f := newFixture(t, db)
 		admin := f.account("beheerder@example.nl", RoleAdmin, "")
 		_, _, secret := f.login("beheerder@example.nl")
-		f.clk.add(time.Minute)
+		f.clk.Add(time.Minute)
 		step, _ := f.s.Login(f.ctx, "beheerder@example.nl", testPassword, "192.0.2.1")
 		other, _ := f.s.LoginTOTP(f.ctx, step.Pending, f.code(secret), "192.0.2.1")
-		f.clk.add(time.Minute)
+		f.clk.Add(time.Minute)
 		step, _ = f.s.Login(f.ctx, "beheerder@example.nl", testPassword, "192.0.2.1")
 		current, _ := f.s.LoginTOTP(f.ctx, step.Pending, f.code(secret), "192.0.2.1")
 		p, _ := f.s.Authenticate(f.ctx, current)
 
-		f.clk.add(ReverifyWindow)
+		f.clk.Add(ReverifyWindow)
 		_, _, err := f.s.BeginTOTP(f.ctx, p)
 		wantErr(t, err, ErrReverifyRequired)
 		_, err = f.s.NewRecoveryCodes(f.ctx, p)

@@ -6,25 +6,15 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"weerbaar/internal/clocktest"
 )
 
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
-func newClock() *clock { return &clock{t: time.Date(2026, 11, 23, 5, 0, 0, 0, time.UTC)} }
+func newClock() *clocktest.Clock { return clocktest.New(time.Date(2026, 11, 23, 5, 0, 0, 0, time.UTC)) }
 
 func TestClientIsRefusedAfterTheLimitUntilTheWindowEnds(t *testing.T) {
 	c := newClock()
-	l := New(Config{Limit: 3, Window: time.Hour, Now: c.now})
+	l := New(Config{Limit: 3, Window: time.Hour, Now: c.Now})
 	for i := 1; i <= 3; i++ {
 		if !l.Allow("192.0.2.1") {
 			t.Fatalf("event %d refused, want allowed", i)
@@ -36,11 +26,11 @@ func TestClientIsRefusedAfterTheLimitUntilTheWindowEnds(t *testing.T) {
 	if got := l.Remaining("192.0.2.1"); got != 0 {
 		t.Fatalf("Remaining = %d, want 0", got)
 	}
-	c.add(59 * time.Minute)
+	c.Add(59 * time.Minute)
 	if l.Allow("192.0.2.1") {
 		t.Fatal("allowed before the window ended")
 	}
-	c.add(time.Minute)
+	c.Add(time.Minute)
 	if !l.Allow("192.0.2.1") {
 		t.Fatal("refused after the window ended")
 	}
@@ -61,7 +51,7 @@ func TestClientsAreCountedSeparately(t *testing.T) {
 
 func TestMemoryStaysBoundedUnderAFloodOfAddresses(t *testing.T) {
 	c := newClock()
-	l := New(Config{Limit: 5, Window: time.Hour, MaxClients: 100, Now: c.now})
+	l := New(Config{Limit: 5, Window: time.Hour, MaxClients: 100, Now: c.Now})
 	for i := 0; i < 10000; i++ {
 		l.Allow(fmt.Sprintf("198.51.100.%d/%d", i%256, i))
 		if n := l.Len(); n > 100 {
@@ -78,11 +68,11 @@ func TestMemoryStaysBoundedUnderAFloodOfAddresses(t *testing.T) {
 
 func TestExpiredClientsAreForgotten(t *testing.T) {
 	c := newClock()
-	l := New(Config{Limit: 1, Window: time.Minute, Now: c.now})
+	l := New(Config{Limit: 1, Window: time.Minute, Now: c.Now})
 	for i := 0; i < 50; i++ {
 		l.Allow(fmt.Sprintf("203.0.113.%d", i))
 	}
-	c.add(2 * time.Minute)
+	c.Add(2 * time.Minute)
 	l.Allow("203.0.113.200")
 	if n := l.Len(); n != 1 {
 		t.Fatalf("Len = %d after the window passed, want 1 (only the new client)", n)
@@ -91,10 +81,10 @@ func TestExpiredClientsAreForgotten(t *testing.T) {
 
 func TestRenewedWindowsDoNotGrowTheQueue(t *testing.T) {
 	c := newClock()
-	l := New(Config{Limit: 1, Window: time.Minute, Now: c.now})
+	l := New(Config{Limit: 1, Window: time.Minute, Now: c.Now})
 	for i := 0; i < 1000; i++ {
 		l.Allow("192.0.2.7")
-		c.add(time.Minute)
+		c.Add(time.Minute)
 	}
 	if live := len(l.order) - l.head; live > 2 {
 		t.Fatalf("queue holds %d items for one client", live)

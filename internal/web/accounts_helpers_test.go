@@ -21,7 +21,7 @@ func accountsEnv(t *testing.T, db *store.DB, opts ...envOption) *env {
 	t.Helper()
 	opts = append([]envOption{func(o *Options) { o.Orgs = org.New(db) }}, opts...)
 	e := newEnv(t, db, false, opts...)
-	e.web.now = e.clk.now
+	e.web.now = e.clk.Now
 	return e
 }
 

@@ -197,7 +197,7 @@ func TestAnonymousReportLeavesNoTraceInTheSession(t *testing.T) {
 			return fmt.Sprint(at)
 		}
 		before = seen()
-		e.clk.add(10 * 60 * 1e9) // ten minutes later, still signed in
+		e.clk.Add(10 * 60 * 1e9) // ten minutes later, still signed in
 		form := e.get("/anoniem-melden")
 		wantNotInBody(t, form, "ambtsdrager (test)", "Uitloggen")
 		done := e.upload("/anoniem-melden", nil, anonFields(orgID(t, db, "GM0344")))

@@ -195,7 +195,7 @@ func TestMessageToAnAnonymousReporter(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, err := anon.Report(context.Background(), "127.0.0.1", &incident.Incident{OrgID: orgID,
-		VictimRole: incident.RoleRaadslid, OccurredAt: fe.clk.now().Add(-time.Hour),
+		VictimRole: incident.RoleRaadslid, OccurredAt: fe.clk.Now().Add(-time.Hour),
 		Place: incident.Place{Kind: incident.PlaceOnline, Platform: "X"}, Description: "Dreigende berichten.",
 		Kinds: []incident.Kind{incident.KindOnlineHate}, Perpetrator: incident.Perpetrator{Kind: incident.PerpetratorAnonymous}})
 	if err != nil {

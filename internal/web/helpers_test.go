@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +17,7 @@ import (
 
 	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
+	"weerbaar/internal/clocktest"
 	"weerbaar/internal/i18n"
 	"weerbaar/internal/store"
 	"weerbaar/internal/store/storetest"
@@ -29,18 +29,6 @@ func TestMain(m *testing.M) { storetest.Main(m) }
 // testPassword is long enough and on no list of common passwords.
 const testPassword = "lange testzin voor weerbaar"
 
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 // env is the real web handler with a real auth service on a fresh
 // database, served by httptest on loopback, and a browser-like client
 // that keeps cookies but does not follow redirects (tests look at them).
@@ -48,7 +36,7 @@ type env struct {
 	t      testing.TB
 	db     *store.DB
 	auth   *auth.Service
-	clk    *clock
+	clk    *clocktest.Clock
 	web    *Server
 	srv    *httptest.Server
 	client *http.Client
@@ -58,8 +46,8 @@ type envOption func(*Options)
 
 func newEnv(t testing.TB, db *store.DB, tls bool, opts ...envOption) *env {
 	t.Helper()
-	clk := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	svc := auth.NewService(db, audit.New(db), auth.Options{Now: clk.now, Vault: vaulttest.New(t, db),
+	clk := clocktest.New(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+	svc := auth.NewService(db, audit.New(db), auth.Options{Now: clk.Now, Vault: vaulttest.New(t, db),
 		Argon2: auth.Argon2Params{Time: 1, MemoryKiB: 1024, Threads: 1}})
 	cat, err := i18n.Load()
 	if err != nil {
@@ -161,7 +149,7 @@ func (e *env) account(email string, role auth.Role, orgCode string) auth.Account
 // code is the TOTP code of secret at the test clock's time.
 func (e *env) code(secret string) string {
 	e.t.Helper()
-	c, err := totp.GenerateCode(secret, e.clk.now())
+	c, err := totp.GenerateCode(secret, e.clk.Now())
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -214,7 +214,7 @@ func TestInvitationLinksThatNoLongerWorkSaySoInDutch(t *testing.T) {
 		wantStatus(t, r, http.StatusNotFound)
 		wantBody(t, r, "Deze uitnodigingslink klopt niet")
 
-		e.clk.add(7*24*time.Hour + time.Minute)
+		e.clk.Add(7*24*time.Hour + time.Minute)
 		for _, r := range []*result{b.get(expiring), b.post(expiring, url.Values{"name": {"A"}, "password": {testPassword}, "herhaling": {testPassword}})} {
 			wantStatus(t, r, http.StatusGone)
 			wantBody(t, r, "Deze uitnodiging is verlopen", "7 dagen geldig")

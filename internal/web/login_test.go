@@ -110,7 +110,7 @@ func TestCoordinatorSetsUpTOTPThenLogsInWithACode(t *testing.T) {
 		wantBody(t, e.get("/"), "Meldingen van de organisatie")
 
 		wantStatus(t, e.post("/logout", url.Values{}), http.StatusSeeOther)
-		e.clk.add(time.Minute) // the set-up code may not be used again
+		e.clk.Add(time.Minute) // the set-up code may not be used again
 		again := e.post("/login", url.Values{"email": {"coordinator@example.org"}, "wachtwoord": {testPassword}})
 		if loc := again.Header.Get("Location"); !strings.HasPrefix(loc, "/login/code") {
 			t.Fatalf("second login sent to %q", loc)

@@ -82,7 +82,7 @@ func TestNotificationOpensTheIncidentAndIsMarkedRead(t *testing.T) {
 		e.member("raadslid@example.org")
 		id := e.reportComplete()
 		if _, err := e.svc.AddChainStep(t.Context(), coord, id, incident.ChainStep{Step: incident.ChainHearing,
-			On: e.iclk.now().AddDate(0, 1, 0), Outcome: "politierechter"}); err != nil {
+			On: e.iclk.Now().AddDate(0, 1, 0), Outcome: "politierechter"}); err != nil {
 			t.Fatal(err)
 		}
 		start := e.get("/")
@@ -111,7 +111,7 @@ func TestNotSatisfiedWithAReasonReopens(t *testing.T) {
 		if _, err := e.svc.AddFollowUp(t.Context(), coord, id, incident.FollowUp{Kind: incident.FollowTalk}); err != nil {
 			t.Fatal(err)
 		}
-		e.iclk.add(60 * 1e9)
+		e.iclk.Add(60 * 1e9)
 		if _, err := e.svc.AddFollowUp(t.Context(), coord, id, incident.FollowUp{Kind: incident.FollowClosed}); err != nil {
 			t.Fatal(err)
 		}
@@ -122,7 +122,7 @@ func TestNotSatisfiedWithAReasonReopens(t *testing.T) {
 		if !strings.Contains(fieldError(noReason.body, "reason"), "Geef een reden") {
 			t.Errorf("no reason asked for: %q", fieldError(noReason.body, "reason"))
 		}
-		e.iclk.add(60 * 1e9)
+		e.iclk.Add(60 * 1e9)
 		r := e.post(hrefOf(id, "/tevredenheid"), url.Values{"satisfied": {"nee"}, "reason": {"Niemand belde terug."}})
 		wantStatus(t, r, http.StatusSeeOther)
 		after := e.get(hrefOf(id, ""))

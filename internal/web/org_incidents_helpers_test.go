@@ -36,7 +36,7 @@ type fuEnv struct {
 func newFuEnv(t testing.TB, db *store.DB) *fuEnv {
 	t.Helper()
 	fe := &fuEnv{}
-	now := func() time.Time { return fe.clk.now() }
+	now := func() time.Time { return fe.clk.Now() }
 	fe.inc = incident.New(db, vaulttest.New(t, db), audit.New(db), incident.Options{Now: now,
 		Notify: func(_ context.Context, _ int64, n incident.Notification) {
 			fe.mu.Lock()
@@ -62,7 +62,7 @@ func (fe *fuEnv) report(reporter auth.Account, edit func(*incident.Incident)) *i
 	fe.t.Helper()
 	in := &incident.Incident{
 		Mode: incident.ModeSelf, VictimRole: incident.RoleWethouder,
-		OccurredAt:  fe.clk.now().Add(-2 * time.Hour),
+		OccurredAt:  fe.clk.Now().Add(-2 * time.Hour),
 		Place:       incident.Place{Kind: incident.PlacePublic, Detail: "Markt, bij het stadhuis"},
 		Description: "Een inwoner schreeuwde dat hij weet waar ik woon.",
 		Kinds:       []incident.Kind{incident.KindThreat},

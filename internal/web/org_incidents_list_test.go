@@ -30,9 +30,9 @@ func newListFixture(t *testing.T, db *store.DB) *listFixture {
 	ams := fe.account("raadslid-ams@example.org", auth.RoleMember, orgAmsterdam)
 	coord := fe.account("coord@example.org", auth.RoleCoordinator, orgUtrecht)
 	f := &listFixture{fuEnv: fe}
-	fe.clk.add(-7 * 24 * time.Hour)
+	fe.clk.Add(-7 * 24 * time.Hour)
 	f.late = fe.report(reporter, nil)
-	fe.clk.add(7 * 24 * time.Hour)
+	fe.clk.Add(7 * 24 * time.Hour)
 	f.fresh = fe.report(reporter, func(in *incident.Incident) {
 		in.Kinds, in.VictimRole = []incident.Kind{incident.KindVerbal}, incident.RoleRaadslid
 		in.Perpetrator.Kind = incident.PerpetratorUnknownCitizen
@@ -146,7 +146,7 @@ func TestExportAsksReverificationWhenStale(t *testing.T) {
 		wantStatus(t, r, http.StatusOK)
 		checkCSV(t, r, f.late)
 
-		f.clk.add(16 * time.Minute)
+		f.clk.Add(16 * time.Minute)
 		r = f.get(path)
 		wantStatus(t, r, http.StatusSeeOther)
 		loc := r.Header.Get("Location")

@@ -14,6 +14,7 @@ import (
 
 	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
+	"weerbaar/internal/clocktest"
 	"weerbaar/internal/incident"
 	"weerbaar/internal/org"
 	"weerbaar/internal/store"
@@ -26,7 +27,7 @@ type reportEnv struct {
 	*env
 	svc  *incident.Service
 	anon *incident.Anonymous
-	iclk *clock // the meldingen service's clock
+	iclk *clocktest.Clock // the meldingen service's clock
 }
 
 func newReportEnv(t *testing.T, db *store.DB) *reportEnv {
@@ -37,9 +38,9 @@ func newReportEnv(t *testing.T, db *store.DB) *reportEnv {
 // newReportEnvLimits is newReportEnv with the anonymous route's limits.
 func newReportEnvLimits(t *testing.T, db *store.DB, limits incident.AnonymousLimits) *reportEnv {
 	t.Helper()
-	clk := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
+	clk := clocktest.New(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
 	re := &reportEnv{iclk: clk}
-	re.svc = incident.New(db, vaulttest.New(t, db), audit.New(db), incident.Options{Now: clk.now})
+	re.svc = incident.New(db, vaulttest.New(t, db), audit.New(db), incident.Options{Now: clk.Now})
 	re.anon = incident.NewAnonymous(re.svc, limits)
 	re.env = newEnv(t, db, false, func(o *Options) {
 		o.Incidents, o.Orgs, o.Anonymous = re.svc, org.New(db), re.anon

@@ -110,7 +110,7 @@ func TestAPITokenIsShownOnceAndAsksForRecentVerification(t *testing.T) {
 		wantBody(t, page, "Rapportage (test)", m[1][:7])
 		wantNotInBody(t, page, m[1])
 
-		e.clk.add(16 * time.Minute)
+		e.clk.Add(16 * time.Minute)
 		later := e.post("/account/api-tokens", url.Values{"tokennaam": {"Nog een"}, "terug": {securityPath}})
 		wantLocation(t, later, "/bevestigen?terug=%2Faccount%2Fbeveiliging")
 		ask := e.get(later.Header.Get("Location"))
@@ -158,7 +158,7 @@ func TestMemberSetsUpTOTPAndMakesNewRecoveryCodesAfterReverifying(t *testing.T) 
 		}
 		wantBody(t, e.get(securityPath), "De tweede stap staat aan", "nog 10 ongebruikte herstelcodes")
 
-		e.clk.add(20 * time.Minute)
+		e.clk.Add(20 * time.Minute)
 		wantLocation(t, e.post("/account/herstelcodes", url.Values{}), "/bevestigen?terug=%2Faccount%2Fbeveiliging")
 		wantLocation(t, e.get(totpPath), "/bevestigen?terug=%2Faccount%2Ftweede-factor")
 		wantLocation(t, e.post("/account/tweede-factor/uitzetten", url.Values{}), "/bevestigen")
@@ -236,7 +236,7 @@ func TestRequireRecentVerificationAsksAgainAfterFifteenMinutes(t *testing.T) {
 	if res := send("GET", "/export?jaar=2026", nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("just after login: status %d", res.StatusCode)
 	}
-	e.clk.add(15*time.Minute + time.Second)
+	e.clk.Add(15*time.Minute + time.Second)
 	res := send("GET", "/export?jaar=2026", nil)
 	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != "/bevestigen?terug=%2Fexport%3Fjaar%3D2026" {
 		t.Fatalf("after 15 minutes: %d to %q", res.StatusCode, loc)
