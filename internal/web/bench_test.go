@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"compress/gzip"
@@ -13,16 +13,18 @@ import (
 
 	"weerbaar/internal/auth"
 	"weerbaar/internal/store/storetest"
+	"weerbaar/internal/web"
+	"weerbaar/internal/web/webtest"
 )
 
 // loggedIn is a server on SQLite with a logged-in member, and that
 // member's session cookie.
 func loggedIn(b *testing.B) (*env, *http.Cookie) {
 	e := newEnv(b, storetest.SQLite(b), false)
-	e.account("lid@example.org", auth.RoleMember, "GM0344")
-	e.login("lid@example.org")
-	for _, c := range e.client.Jar.Cookies(mustParse(e.srv.URL)) {
-		if c.Name == cookieSession {
+	e.Account("lid@example.org", auth.RoleMember, "GM0344")
+	e.Login("lid@example.org")
+	for _, c := range e.Client.Jar.Cookies(webtest.MustParse(e.Srv.URL)) {
+		if c.Name == web.CookieSession {
 			return e, c
 		}
 	}
@@ -40,7 +42,7 @@ func BenchmarkStartPage(b *testing.B) {
 		r.AddCookie(c)
 		w := httptest.NewRecorder()
 		start := time.Now()
-		e.web.ServeHTTP(w, r)
+		e.Web.ServeHTTP(w, r)
 		took = append(took, time.Since(start))
 		if w.Code != http.StatusOK {
 			b.Fatalf("status %d", w.Code)
@@ -63,7 +65,7 @@ func BenchmarkStartPageHTTP(b *testing.B) {
 	start := time.Now()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			req, _ := http.NewRequest(http.MethodGet, e.srv.URL+"/", nil)
+			req, _ := http.NewRequest(http.MethodGet, e.Srv.URL+"/", nil)
 			req.AddCookie(c)
 			res, err := client.Do(req)
 			if err != nil {
@@ -85,15 +87,15 @@ func BenchmarkStartPageHTTP(b *testing.B) {
 // unpacked. Browsers fetch it once: the hashed URLs are cached for a year.
 func BenchmarkCSSPerPage(b *testing.B) {
 	e := newEnv(b, storetest.SQLite(b), false)
-	page := e.get("/login")
-	links := regexp.MustCompile(`href="(/static/[^"]+\.css)"`).FindAllStringSubmatch(page.body, -1)
+	page := e.Get("/login")
+	links := regexp.MustCompile(`href="(/static/[^"]+\.css)"`).FindAllStringSubmatch(page.Body, -1)
 	var sent, raw int
 	for b.Loop() {
 		sent, raw = 0, 0
 		for _, l := range links {
-			req, _ := http.NewRequest(http.MethodGet, e.srv.URL+l[1], nil)
+			req, _ := http.NewRequest(http.MethodGet, e.Srv.URL+l[1], nil)
 			req.Header.Set("Accept-Encoding", "gzip")
-			res, err := e.srv.Client().Transport.RoundTrip(req)
+			res, err := e.Srv.Client().Transport.RoundTrip(req)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"go/ast"
@@ -13,6 +13,7 @@ import (
 
 	"weerbaar/internal/auth"
 	"weerbaar/internal/i18n"
+	"weerbaar/internal/web"
 )
 
 // Template calls that name a catalogue key: {{.T "key"}}, {{$.T "key" …}},
@@ -29,11 +30,11 @@ func TestEveryKeyATemplateUsesIsInTheCatalogue(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	err = fs.WalkDir(templateFS, "templates", func(path string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(web.TemplateFS, "templates", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := templateFS.ReadFile(path)
+		b, err := web.TemplateFS.ReadFile(path)
 		if err != nil {
 			return err
 		}

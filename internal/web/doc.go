@@ -11,20 +11,20 @@
 //
 //	// incident_list.go
 //	func (s *Server) incidentList(w http.ResponseWriter, r *http.Request) {
-//		p := s.page(r, "incidents.title")          // Page with language, principal, path
+//		p := s.Page(r, "incidents.title")          // Page with language, principal, path
 //		list, err := s.incidents.ListForOrg(r.Context(), p.Principal)
 //		if err != nil {
-//			s.fail(w, r, err)                       // the one place errors become pages
+//			s.Fail(w, r, err)                       // the one place errors become pages
 //			return
 //		}
 //		p.Data = list
-//		s.render(w, r, http.StatusOK, "incident_list", p)
+//		s.Render(w, r, http.StatusOK, "incident_list", p)
 //	}
 //
 // and a line in routes.go, wrapped for who may come:
 //
-//	mux.Handle("GET /meldingen", s.requireLogin(http.HandlerFunc(s.incidentList)))
-//	mux.Handle("GET /accounts", s.requireRole(http.HandlerFunc(s.accountList), auth.RoleAdmin, auth.RoleCoordinator))
+//	mux.Handle("GET /meldingen", s.RequireLogin(http.HandlerFunc(s.incidentList)))
+//	mux.Handle("GET /accounts", s.RequireRole(http.HandlerFunc(s.accountList), auth.RoleAdmin, auth.RoleCoordinator))
 //
 // A service a page needs is added to Options and Server (server.go) and
 // passed in by internal/app/wire_web.go. A menu entry is one line in
@@ -46,20 +46,20 @@
 //
 // A form posts to the same site (no CSRF token needed: cross-origin
 // protection refuses a POST from another site) and works without
-// JavaScript. The handler reads it with newForm(r); on a problem it
+// JavaScript. The handler reads it with NewForm(r); on a problem it
 // renders the form again with status 422, the values kept and each error
 // next to its field:
 //
-//	f := newForm(r)
+//	f := NewForm(r)
 //	err := s.accounts.Create(ctx, p.Principal, auth.NewAccount{Email: f.Get("email"), …})
-//	if s.addProblems(r, f, err) {       // valid.Error codes → "valid.<code>" messages
+//	if s.AddProblems(r, f, err) {       // valid.Error codes → "valid.<code>" messages
 //		p.Form = f
-//		s.render(w, r, http.StatusUnprocessableEntity, "account_new", p)
+//		s.Render(w, r, http.StatusUnprocessableEntity, "account_new", p)
 //		return
 //	}
-//	if err != nil { s.fail(w, r, err); return }
-//	s.flash(w, r, "ok", "flash.account_created")   // shown once on the next page
-//	redirect(w, r, "/accounts")                      // 303, local paths only
+//	if err != nil { s.Fail(w, r, err); return }
+//	s.SetFlash(w, r, "ok", "flash.account_created")   // shown once on the next page
+//	Redirect(w, r, "/accounts")                      // 303, local paths only
 //
 // Use f.AddError(field, message) for problems the handler finds itself
 // (field "" for the form as a whole). In the template, the error summary
@@ -93,7 +93,7 @@
 //
 // Organisations are shown by org.Organisation.DisplayName ("Gemeente
 // Utrecht", "Provincie Utrecht"); rows that carry only a code and name use
-// orgDisplay(code, name), in templates {{$.OrgDisplay .OrgCode .OrgName}}.
+// OrgDisplay(code, name), in templates {{$.OrgDisplay .OrgCode .OrgName}}.
 //
 // # What every response gets
 //

@@ -17,21 +17,21 @@ var (
 	ErrForbidden = errors.New("geen toegang")
 )
 
-// fail is the one place that decides how an error reaches a person: which
+// Fail is the one place that decides how an error reaches a person: which
 // status, which page, what is logged. Handlers call it with whatever the
 // service returned; domain errors that mean "not found" or "not allowed"
 // should wrap ErrNotFound / ErrForbidden or be added to statusOf.
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+func (s *Server) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch status := statusOf(err); status {
 	case http.StatusNotFound:
-		s.notFound(w, r)
+		s.NotFound(w, r)
 	case http.StatusForbidden:
-		s.log.Info("geweigerd", "path", r.URL.Path, "err", err)
-		s.errorPage(w, r, status, "error.forbidden")
+		s.Log().Info("geweigerd", "path", r.URL.Path, "err", err)
+		s.ErrorPage(w, r, status, "error.forbidden")
 	case http.StatusBadRequest:
-		s.errorPage(w, r, status, "error.bad_request")
+		s.ErrorPage(w, r, status, "error.bad_request")
 	default:
-		s.serverError(w, r, err)
+		s.ServerError(w, r, err)
 	}
 }
 
@@ -49,32 +49,32 @@ func statusOf(err error) int {
 	return http.StatusInternalServerError
 }
 
-// notFound renders the 404 page.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.errorPage(w, r, http.StatusNotFound, "error.not_found")
+// NotFound renders the 404 page.
+func (s *Server) NotFound(w http.ResponseWriter, r *http.Request) {
+	s.ErrorPage(w, r, http.StatusNotFound, "error.not_found")
 }
 
-// serverError logs err with the request and renders the 500 page, which
+// ServerError logs err with the request and renders the 500 page, which
 // never shows the error itself.
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.log.Error("fout bij verzoek", "method", r.Method, "path", r.URL.Path, "err", err)
-	s.errorPage(w, r, http.StatusInternalServerError, "error.server")
+func (s *Server) ServerError(w http.ResponseWriter, r *http.Request, err error) {
+	s.Log().Error("fout bij verzoek", "method", r.Method, "path", r.URL.Path, "err", err)
+	s.ErrorPage(w, r, http.StatusInternalServerError, "error.server")
 }
 
 // crossOriginDenied answers a state-changing request from another site.
 func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
-	s.log.Warn("verzoek van andere herkomst geweigerd", "method", r.Method, "path", r.URL.Path,
+	s.Log().Warn("verzoek van andere herkomst geweigerd", "method", r.Method, "path", r.URL.Path,
 		"origin", r.Header.Get("Origin"), "sec-fetch-site", r.Header.Get("Sec-Fetch-Site"))
-	s.errorPage(w, r, http.StatusForbidden, "error.cross_origin")
+	s.ErrorPage(w, r, http.StatusForbidden, "error.cross_origin")
 }
 
-// errorPage renders the error template with the message under key.
+// ErrorPage renders the error template with the message under key.
 // If that fails too, a plain Dutch sentence is all that is left to send.
-func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, key string) {
-	p := s.page(r, key+".title")
+func (s *Server) ErrorPage(w http.ResponseWriter, r *http.Request, status int, key string) {
+	p := s.Page(r, key+".title")
 	p.Data = errorView{Status: status, Key: key}
-	if err := s.write(w, status, "error", p); err != nil {
-		s.log.Error("foutpagina tonen mislukt", "err", err)
+	if err := s.Write(w, status, "error", p); err != nil {
+		s.Log().Error("foutpagina tonen mislukt", "err", err)
 		http.Error(w, "Er ging iets mis. Probeer het later opnieuw.", status)
 	}
 }
@@ -93,8 +93,8 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("paniek in handler", "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-				s.errorPage(w, r, http.StatusInternalServerError, "error.server")
+				s.Log().Error("paniek in handler", "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				s.ErrorPage(w, r, http.StatusInternalServerError, "error.server")
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 
 	"weerbaar/internal/auth"
 	"weerbaar/internal/valid"
+	"weerbaar/internal/web"
+	"weerbaar/internal/web/webtest"
 )
 
 func TestErrorsBecomeTheRightStatus(t *testing.T) {
@@ -22,17 +24,17 @@ func TestErrorsBecomeTheRightStatus(t *testing.T) {
 		err  error
 		want int
 	}{
-		{fmt.Errorf("melding 7: %w", ErrNotFound), http.StatusNotFound},
+		{fmt.Errorf("melding 7: %w", web.ErrNotFound), http.StatusNotFound},
 		{fmt.Errorf("account 3: %w", auth.ErrNotFound), http.StatusNotFound},
-		{fmt.Errorf("melding 7: %w", ErrForbidden), http.StatusForbidden},
+		{fmt.Errorf("melding 7: %w", web.ErrForbidden), http.StatusForbidden},
 		{fmt.Errorf("rol wijzigen: %w", auth.ErrForbidden), http.StatusForbidden},
 		{fmt.Errorf("opslaan: %w", v), http.StatusBadRequest},
 		{errors.New("database weg"), http.StatusInternalServerError},
 	}
-	e := shellEnv(t)
+	e := webtest.Shell(t)
 	for _, tt := range tests {
 		rec := httptest.NewRecorder()
-		e.web.fail(rec, httptest.NewRequest(http.MethodGet, "/x", nil), tt.err)
+		e.Web.Fail(rec, httptest.NewRequest(http.MethodGet, "/x", nil), tt.err)
 		if rec.Code != tt.want {
 			t.Errorf("%v: status %d, want %d", tt.err, rec.Code, tt.want)
 		}
@@ -43,8 +45,8 @@ func TestErrorsBecomeTheRightStatus(t *testing.T) {
 }
 
 func TestRoleGuardRefusesOtherRolesWithA403Page(t *testing.T) {
-	e := shellEnv(t)
-	h := e.web.withLanguage(e.web.requireRole(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	e := webtest.Shell(t)
+	h := e.Web.WithLanguage(e.Web.RequireRole(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("beheerpagina"))
 	}), auth.RoleAdmin))
 	tests := []struct {
@@ -78,12 +80,12 @@ func TestRoleGuardRefusesOtherRolesWithA403Page(t *testing.T) {
 func TestStaticFilesLoadNothingFromElsewhere(t *testing.T) {
 	external := regexp.MustCompile(`@import|url\(\s*['"]?(https?:)?//`)
 	n := 0
-	err := fs.WalkDir(static, "static", func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(web.Static, "static", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".css") {
 			return err
 		}
 		n++
-		b, err := static.ReadFile(path)
+		b, err := web.Static.ReadFile(path)
 		if err != nil {
 			return err
 		}

@@ -25,6 +25,9 @@ type Field struct {
 	Rows         string
 	Required     bool
 	Options      []Option
+	// ListID and List draw a text field with a datalist ("field-list").
+	ListID string
+	List   []string
 }
 
 // Option is one choice of a select, radio group or checkbox group.
@@ -102,3 +105,13 @@ type Choices struct {
 
 // Choices returns f as a group of kind "radio" or "checkbox".
 func (f Field) Choices(kind string) Choices { return Choices{Field: f, Kind: kind} }
+
+// WithList returns f drawn as a text field with list as its datalist, for
+// the "field-list" partial: the browser offers the list without
+// JavaScript, and anything else can still be typed.
+//
+//	{{template "field-list" ((.Field "org" "accounts.org").WithList .Data.Picker.Options)}}
+func (f Field) WithList(list []string) Field {
+	f.ListID, f.List = f.ID+"-lijst", list
+	return f
+}

@@ -22,22 +22,22 @@ func flashKind(k string) bool {
 	return false
 }
 
-// flash remembers a message for the next page this browser shows. Only
+// SetFlash remembers a message for the next page this browser shows. Only
 // the key travels in the cookie, so a planted cookie can at most show one
 // of our own messages.
-func (s *Server) flash(w http.ResponseWriter, r *http.Request, kind, key string) {
-	s.setCookie(w, r, cookieFlash, kind+":"+key, 0)
+func (s *Server) SetFlash(w http.ResponseWriter, r *http.Request, kind, key string) {
+	s.SetCookie(w, r, cookieFlash, kind+":"+key, 0)
 }
 
 // takeFlash returns the waiting message, if any, and removes it.
 func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) *Flash {
-	v := s.readCookie(r, cookieFlash)
+	v := s.ReadCookie(r, cookieFlash)
 	if v == "" {
 		return nil
 	}
-	s.clearCookie(w, r, cookieFlash)
+	s.ClearCookie(w, r, cookieFlash)
 	kind, key, ok := strings.Cut(v, ":")
-	if !ok || !flashKind(kind) || !strings.HasPrefix(key, "flash.") || !s.cat.Has(language(r), key) {
+	if !ok || !flashKind(kind) || !strings.HasPrefix(key, "flash.") || !s.Catalog().Has(Language(r), key) {
 		return nil
 	}
 	return &Flash{Kind: kind, Key: key}

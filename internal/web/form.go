@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"weerbaar/internal/valid"
@@ -24,8 +25,8 @@ type FieldError struct {
 	Field, Label, Message string
 }
 
-// newForm reads the posted form of r (an empty form for GET).
-func newForm(r *http.Request) *Form {
+// NewForm reads the posted form of r (an empty form for GET).
+func NewForm(r *http.Request) *Form {
 	f := &Form{Values: url.Values{}, errors: map[string][]string{}}
 	if r.Method == http.MethodPost {
 		if err := r.ParseForm(); err == nil {
@@ -98,17 +99,29 @@ func (f *Form) needsLabels() bool {
 	return false
 }
 
-// addProblems translates the field problems inside err (a valid.Error from
+// AddProblems translates the field problems inside err (a valid.Error from
 // a service) into f, through catalogue keys "valid.<code>". It reports
 // false when err holds no field problems, so the caller hands err to fail.
-func (s *Server) addProblems(r *http.Request, f *Form, err error) bool {
+func (s *Server) AddProblems(r *http.Request, f *Form, err error) bool {
 	v, ok := valid.As(err)
 	if !ok {
 		return false
 	}
-	lang := language(r)
+	lang := Language(r)
 	for _, p := range v.Problems {
-		f.AddError(p.Field, s.cat.T(lang, "valid."+p.Code, p.Args...))
+		f.AddError(p.Field, s.Catalog().T(lang, "valid."+p.Code, p.Args...))
 	}
 	return true
+}
+
+// PathID reads the {id} of the path.
+func PathID(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return id, err == nil && id > 0
+}
+
+// FormOf is a form holding values, without problems: a GET filter or a
+// form filled from stored data.
+func FormOf(values url.Values) *Form {
+	return &Form{Values: values, errors: map[string][]string{}}
 }

@@ -19,7 +19,7 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-		if s.isHTTPS(r) {
+		if s.IsHTTPS(r) {
 			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 		}
 		next.ServeHTTP(w, r)
@@ -28,6 +28,6 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 
 // isHTTPS reports whether the person reached us over HTTPS: directly, or
 // through a TLS-terminating proxy the operator declared with --base-url.
-func (s *Server) isHTTPS(r *http.Request) bool {
+func (s *Server) IsHTTPS(r *http.Request) bool {
 	return r.TLS != nil || s.https
 }

@@ -16,7 +16,7 @@ type langKey struct{}
 // request context.
 func (s *Server) withLanguage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		lang := s.readCookie(r, cookieLang)
+		lang := s.ReadCookie(r, CookieLang)
 		if !i18n.Supported(lang) {
 			lang = i18n.Default
 		}
@@ -24,9 +24,13 @@ func (s *Server) withLanguage(next http.Handler) http.Handler {
 	})
 }
 
-// language returns the language of the request.
-func language(r *http.Request) string {
-	if lang, ok := r.Context().Value(langKey{}).(string); ok {
+// Language returns the language of the request.
+func Language(r *http.Request) string { return LanguageOf(r.Context()) }
+
+// LanguageOf returns the language of the request that ctx belongs to,
+// for code that has the context only (start-page sections).
+func LanguageOf(ctx context.Context) string {
+	if lang, ok := ctx.Value(langKey{}).(string); ok {
 		return lang
 	}
 	return i18n.Default
@@ -37,16 +41,16 @@ func language(r *http.Request) string {
 func (s *Server) switchLanguage(w http.ResponseWriter, r *http.Request) {
 	lang := r.PathValue("lang")
 	if !i18n.Supported(lang) {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
-	s.setCookie(w, r, cookieLang, lang, 365*24*time.Hour)
-	http.Redirect(w, r, localPath(r.URL.Query().Get("terug")), http.StatusSeeOther)
+	s.SetCookie(w, r, CookieLang, lang, 365*24*time.Hour)
+	http.Redirect(w, r, LocalPath(r.URL.Query().Get("terug")), http.StatusSeeOther)
 }
 
-// localPath returns p when it is a path on this site, and "/" otherwise, so
+// LocalPath returns p when it is a path on this site, and "/" otherwise, so
 // a crafted ?terug= cannot send a person to another site.
-func localPath(p string) string {
+func LocalPath(p string) string {
 	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
 		return "/"
 	}

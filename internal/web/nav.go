@@ -15,25 +15,17 @@ type NavItem struct {
 	Current   bool
 }
 
-// menu is the main menu: catalogue key, path and the roles that see it
-// (none listed: every signed-in person). Features add a line here.
-func menu() []struct {
-	key, href string
-	roles     []auth.Role
-} {
-	return []struct {
-		key, href string
-		roles     []auth.Role
-	}{
-		{"nav.start", "/", nil},
-		{"nav.incidents", "/meldingen", []auth.Role{auth.RoleMember, auth.RoleCoordinator}},
-		{"followup.nav.org_incidents", "/organisatie/meldingen", []auth.Role{auth.RoleCoordinator}},
-		{"followup.nav.referred", "/ondersteuningsteam/meldingen", []auth.Role{auth.RoleSupportTeam}},
-		{"followup.nav.without_protocol", "/ondersteuningsteam/zonder-protocol", []auth.Role{auth.RoleSupportTeam}},
-		{"nav.accounts", "/accounts", []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}},
-		{"nav.security", "/account/beveiliging", nil},
-	}
+// MenuItem is one entry of the main menu: catalogue key, path and the
+// roles that see it (none listed: every signed-in person). Capabilities
+// add theirs with AddMenu; the menu keeps the order of mounting, after
+// the start page.
+type MenuItem struct {
+	Key, Href string
+	Roles     []auth.Role
 }
+
+// AddMenu adds entries to the main menu.
+func (s *Server) AddMenu(items ...MenuItem) { s.menu = append(s.menu, items...) }
 
 // Nav returns the menu for the page's principal, marking the current page.
 func (p *Page) Nav() []NavItem {
@@ -42,17 +34,17 @@ func (p *Page) Nav() []NavItem {
 	}
 	path, _, _ := strings.Cut(p.Path, "?")
 	var out []NavItem
-	for _, m := range menu() {
-		if len(m.roles) > 0 && !hasRole(p.Principal, m.roles) {
+	for _, m := range append([]MenuItem{{Key: "nav.start", Href: "/"}}, p.menu...) {
+		if len(m.Roles) > 0 && !HasRole(p.Principal, m.Roles) {
 			continue
 		}
-		cur := path == m.href || (m.href != "/" && strings.HasPrefix(path, m.href+"/"))
-		out = append(out, NavItem{Key: m.key, Href: m.href, Current: cur})
+		cur := path == m.Href || (m.Href != "/" && strings.HasPrefix(path, m.Href+"/"))
+		out = append(out, NavItem{Key: m.Key, Href: m.Href, Current: cur})
 	}
 	return out
 }
 
-func hasRole(p *auth.Principal, roles []auth.Role) bool {
+func HasRole(p *auth.Principal, roles []auth.Role) bool {
 	for _, r := range roles {
 		if p.Role == r {
 			return true

@@ -14,7 +14,7 @@ import (
 // secret never leaves for a third-party service) and returns it as a
 // data: URL, which the Content-Security-Policy allows for images. The
 // page is not cached (no-store), so neither is the image.
-func qrDataURL(text string) (string, error) {
+func QRDataURL(text string) (string, error) {
 	if text == "" {
 		return "", nil
 	}

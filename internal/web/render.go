@@ -25,22 +25,27 @@ type Page struct {
 
 	cat    *i18n.Catalog
 	assets *assets
+	menu   []MenuItem
 }
 
-// page starts the Page for r. Handlers set Form and Data and call render.
-func (s *Server) page(r *http.Request, titleKey string) *Page {
+// Page starts the Page for r. Handlers set Form and Data and call render.
+func (s *Server) Page(r *http.Request, titleKey string) *Page {
 	return &Page{
-		Lang:      language(r),
+		Lang:      Language(r),
 		TitleKey:  titleKey,
 		Principal: auth.FromContext(r.Context()),
 		Path:      r.URL.RequestURI(),
-		cat:       s.cat,
+		cat:       s.Catalog(),
 		assets:    s.assets,
+		menu:      s.menu,
 	}
 }
 
 // T translates key into the page's language.
 func (p *Page) T(key string, args ...any) string { return p.cat.T(p.Lang, key, args...) }
+
+// Has reports whether the catalogue has key in the page's language.
+func (p *Page) Has(key string) bool { return p.cat.Has(p.Lang, key) }
 
 // Asset returns the content-hashed URL of a static file.
 func (p *Page) Asset(name string) string { return p.assets.url(name) }
@@ -66,21 +71,21 @@ func (p *Page) Languages() []LangLink {
 	return out
 }
 
-// render writes page name with status. Every page is personal or a form,
+// Render writes page name with status. Every page is personal or a form,
 // so none may be stored by a browser or proxy (Cache-Control: no-store).
 // A flash message waiting in a cookie is shown once and removed.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p *Page) {
+func (s *Server) Render(w http.ResponseWriter, r *http.Request, status int, name string, p *Page) {
 	if p.Flash == nil {
 		p.Flash = s.takeFlash(w, r)
 	}
-	if err := s.write(w, status, name, p); err != nil {
-		s.serverError(w, r, err)
+	if err := s.Write(w, status, name, p); err != nil {
+		s.ServerError(w, r, err)
 	}
 }
 
-// write executes the template into a buffer first, so a template error
+// Write executes the template into a buffer first, so a template error
 // can still become a clean 500 page instead of half a page.
-func (s *Server) write(w http.ResponseWriter, status int, name string, p *Page) error {
+func (s *Server) Write(w http.ResponseWriter, status int, name string, p *Page) error {
 	t, ok := s.pages[name]
 	if !ok {
 		return fmt.Errorf("web: no template %q", name)
@@ -105,14 +110,14 @@ func (s *Server) write(w http.ResponseWriter, status int, name string, p *Page) 
 	return nil
 }
 
-// redirect sends the browser to a local path after a POST (303, so a
+// Redirect sends the browser to a local path after a POST (303, so a
 // reload does not post again).
-func redirect(w http.ResponseWriter, r *http.Request, path string) {
-	http.Redirect(w, r, localPath(path), http.StatusSeeOther)
+func Redirect(w http.ResponseWriter, r *http.Request, path string) {
+	http.Redirect(w, r, LocalPath(path), http.StatusSeeOther)
 }
 
-// urlQuery escapes s for use as a query value.
-func urlQuery(s string) string { return url.QueryEscape(s) }
+// URLQuery escapes s for use as a query value.
+func URLQuery(s string) string { return url.QueryEscape(s) }
 
 // TArgs is T with the values in a slice, for templates that hold them so.
 func (p *Page) TArgs(key string, args []any) string { return p.cat.T(p.Lang, key, args...) }

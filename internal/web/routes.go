@@ -2,28 +2,18 @@ package web
 
 import "net/http"
 
-// routes lists every page. Add one line per page or action; wrap it in
-// s.requireLogin (any signed-in person) or s.requireRole (some roles).
+// routes are the shell's own: static files, the language switch, the
+// confirmation of identity, logout-free pages of the shell and the start
+// page. Capabilities add theirs in Mount; the 404 page catches the rest.
 // Patterns are the standard library's: "METHOD /path/{param}".
-func (s *Server) routes() http.Handler {
+func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", s.assets)
 	mux.HandleFunc("GET /taal/{lang}", s.switchLanguage)
-
-	mux.HandleFunc("GET /login", s.loginForm)
-	mux.HandleFunc("POST /login", s.loginSubmit)
-	mux.HandleFunc("GET /login/code", s.loginCodeForm)
-	mux.HandleFunc("POST /login/code", s.loginCodeSubmit)
-	mux.HandleFunc("GET /login/totp", s.totpSetupForm)
-	mux.HandleFunc("POST /login/totp", s.totpSetupSubmit)
-	mux.HandleFunc("POST /logout", s.logout)
-
-	mux.Handle("GET /{$}", s.requireLogin(http.HandlerFunc(s.start)))
-	s.accountRoutes(mux)
-	s.followUpRoutes(mux)
-	s.reportRoutes(mux)
-
+	mux.Handle("GET /{$}", s.RequireLogin(http.HandlerFunc(s.start)))
+	mux.Handle("GET /bevestigen", s.RequireLogin(http.HandlerFunc(s.reverifyForm)))
+	mux.Handle("POST /bevestigen", s.RequireLogin(http.HandlerFunc(s.reverifySubmit)))
 	// Everything else is a 404 page in the shell, for every method.
-	mux.HandleFunc("/", s.notFound)
+	mux.HandleFunc("/", s.NotFound)
 	return mux
 }

@@ -10,74 +10,83 @@ import (
 	"weerbaar/internal/auth"
 	"weerbaar/internal/httpx"
 	"weerbaar/internal/i18n"
-	"weerbaar/internal/incident"
-	"weerbaar/internal/mail"
-	"weerbaar/internal/org"
 )
 
-// Options is what the web layer needs from the rest of Weerbaar.
+// Options is what the shell needs from the rest of Weerbaar.
 type Options struct {
 	Log     *slog.Logger
 	Catalog *i18n.Catalog
-	Auth    *auth.Service
+	// Auth turns session cookies into principals; nil runs without
+	// sessions (every visitor anonymous).
+	Auth *auth.Service
 	// HTTPS says people reach Weerbaar over HTTPS even when the request
 	// arrives without TLS (TLS ends at a proxy the operator runs). The app
 	// sets it when --base-url starts with https://. Requests with r.TLS set
 	// count as HTTPS regardless.
 	HTTPS bool
-	// Sections fill the start page, in order, after the built-in tasks
-	// (StartSections) and before the links everyone has (EveryoneSections).
-	// Features add theirs in internal/app.
+	// Capabilities are the rooms of the site: each mounts its own pages,
+	// templates, menu entries and start-page sections (see Capability).
+	Capabilities []Capability
+	// Sections fill the start page after the built-in tasks and the
+	// capabilities' own sections, before the links everyone has.
 	Sections []Section
-	// Incidents and Orgs serve the meldingen pages; Anonymous is the
-	// anonymous reporting route (made once per process: it holds the rate
-	// limiters). Pages whose service is nil answer 404.
-	Incidents *incident.Service
-	Orgs      *org.Service
-	Anonymous *incident.Anonymous
-	// Mail sends invitation links; nil or without SMTP, the link is only
-	// shown to the inviter. BaseURL is where people open Weerbaar, for
-	// links in e-mail (empty: taken from the request).
-	Mail    *mail.Sender
-	BaseURL string
 	// Now is the clock for re-verification; default time.Now.
 	Now func() time.Time
 }
 
-// Server is the HTML side of Weerbaar: every page, the static files and the
-// middleware that guards them. It is an http.Handler.
+// Capability is one room of the site, such as the meldingen pages or the
+// accounts. Mount registers its templates (AddPages), routes (on mux),
+// menu entries (AddMenu) and start-page sections (AddSections) on the
+// shell; it keeps s to render with. A new capability is a package under
+// internal/web with one Mount, added to the list in internal/web/site.
+type Capability interface {
+	Mount(s *Server, mux *http.ServeMux) error
+}
+
+// Server is the shell of the HTML side: page layout and rendering, forms,
+// sessions and cookies, flash messages, navigation, error pages, headers,
+// static files and language. Capabilities mount their pages on it. It is
+// an http.Handler.
 type Server struct {
 	log      *slog.Logger
 	cat      *i18n.Catalog
 	auth     *auth.Service
 	https    bool
 	pages    map[string]*template.Template
+	base     *template.Template // layout and shared partials
 	assets   *assets
 	sections []Section
-	handler  http.Handler
-
-	incidents *incident.Service
-	orgs      *org.Service
-	anon      *incident.Anonymous
-
-	mail    *mail.Sender
-	baseURL string
-	now     func() time.Time
+	features []Section // start-page sections added by capabilities
+	menu     []MenuItem
+	// sessionless paths never look at the session cookie (the anonymous
+	// pages: touching it would leave a signed-in reporter's timestamp
+	// beside their report).
+	sessionless map[string]bool
+	handler     http.Handler
+	clock       func() time.Time
 }
 
-// New parses the templates and prepares the static files once. It fails
-// when a template does not parse, so a broken page stops the start.
+// Now is the shell's clock (Options.Now).
+func (s *Server) Now() time.Time { return s.clock() }
+
+// Log is the shell's logger.
+func (s *Server) Log() *slog.Logger { return s.log }
+
+// Catalog holds every interface text.
+func (s *Server) Catalog() *i18n.Catalog { return s.cat }
+
+// New parses the templates, prepares the static files and mounts every
+// capability once. It fails when a template does not parse, so a broken
+// page stops the start.
 func New(o Options) (*Server, error) {
 	if o.Log == nil || o.Catalog == nil {
 		return nil, fmt.Errorf("web: Log and Catalog are required")
 	}
-	s := &Server{log: o.Log, cat: o.Catalog, auth: o.Auth, https: o.HTTPS,
-		incidents: o.Incidents, orgs: o.Orgs, anon: o.Anonymous,
-		mail: o.Mail, baseURL: o.BaseURL, now: o.Now}
-	if s.now == nil {
-		s.now = time.Now
+	s := &Server{log: o.Log, cat: o.Catalog, auth: o.Auth, https: o.HTTPS, clock: o.Now,
+		pages: map[string]*template.Template{}, sessionless: map[string]bool{}}
+	if s.clock == nil {
+		s.clock = time.Now
 	}
-	s.sections = orderSections(o.Sections)
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
@@ -85,14 +94,35 @@ func New(o Options) (*Server, error) {
 	if !s.assets.hasVendor() {
 		o.Log.Warn("NL Design System-stijlen ontbreken in deze build; voer `make assets` uit en bouw opnieuw om ze toe te voegen")
 	}
-	if s.pages, err = parsePages(); err != nil {
+	if s.base, err = parseBase(); err != nil {
 		return nil, err
 	}
+	if err := s.AddPages(shellTemplates()); err != nil {
+		return nil, err
+	}
+	mux := s.routes()
+	for _, c := range o.Capabilities {
+		if err := c.Mount(s, mux); err != nil {
+			return nil, err
+		}
+	}
+	s.sections = orderSections(append(s.features, o.Sections...))
 	// The session and language middleware copy the request, which hides
 	// the mux's r.Pattern from the access log and metrics outside; Routed
 	// carries it back out.
-	s.handler = s.middleware(httpx.Routed(s.routes()))
+	s.handler = s.middleware(httpx.Routed(mux))
 	return s, nil
+}
+
+// AddSections adds start-page sections, in the order given.
+func (s *Server) AddSections(secs ...Section) { s.features = append(s.features, secs...) }
+
+// WithoutSession makes the paths run without the session, even for a
+// signed-in person.
+func (s *Server) WithoutSession(paths ...string) {
+	for _, p := range paths {
+		s.sessionless[p] = true
+	}
 }
 
 // ServeHTTP answers one request.

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"io"
@@ -11,23 +11,25 @@ import (
 	"testing"
 
 	"weerbaar/internal/store/storetest"
+	"weerbaar/internal/web"
+	"weerbaar/internal/web/webtest"
 )
 
 func TestEveryResponseCarriesTheSecurityHeaders(t *testing.T) {
-	e := shellEnv(t)
-	responses := map[string]*result{
-		"page":         e.get("/login"),
-		"404":          e.get("/bestaat-niet"),
-		"static file":  e.get("/static/weerbaar-theme.css"),
-		"forged POST":  e.post("/login", url.Values{}, "Sec-Fetch-Site", "cross-site"),
-		"redirect":     e.get("/"),
-		"lang switch":  e.get("/taal/en"),
-		"unknown lang": e.get("/taal/fr"),
+	e := webtest.Shell(t)
+	responses := map[string]*webtest.Result{
+		"page":         e.Get("/login"),
+		"404":          e.Get("/bestaat-niet"),
+		"static file":  e.Get("/static/weerbaar-theme.css"),
+		"forged POST":  e.Post("/login", url.Values{}, "Sec-Fetch-Site", "cross-site"),
+		"redirect":     e.Get("/"),
+		"lang switch":  e.Get("/taal/en"),
+		"unknown lang": e.Get("/taal/fr"),
 	}
 	for name, r := range responses {
 		t.Run(name, func(t *testing.T) {
 			h := r.Header
-			if got := h.Get("Content-Security-Policy"); got != contentSecurityPolicy {
+			if got := h.Get("Content-Security-Policy"); got != web.ContentSecurityPolicy {
 				t.Errorf("CSP = %q", got)
 			}
 			if csp := h.Get("Content-Security-Policy"); strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
@@ -51,31 +53,31 @@ func TestEveryResponseCarriesTheSecurityHeaders(t *testing.T) {
 
 func TestHSTSOnlyWhenServedOverTLS(t *testing.T) {
 	tlsEnv := newEnv(t, storetest.SQLite(t), true)
-	if got := tlsEnv.get("/login").Header.Get("Strict-Transport-Security"); !strings.HasPrefix(got, "max-age=") {
+	if got := tlsEnv.Get("/login").Header.Get("Strict-Transport-Security"); !strings.HasPrefix(got, "max-age=") {
 		t.Errorf("over TLS: HSTS = %q", got)
 	}
-	proxied := shellEnv(t, func(o *Options) { o.HTTPS = true })
-	if got := proxied.get("/login").Header.Get("Strict-Transport-Security"); got == "" {
+	proxied := webtest.Shell(t, func(o *webtest.Options) { o.HTTPS = true })
+	if got := proxied.Get("/login").Header.Get("Strict-Transport-Security"); got == "" {
 		t.Error("behind a declared HTTPS proxy: no HSTS")
 	}
-	if got := shellEnv(t).get("/login").Header.Get("Strict-Transport-Security"); got != "" {
+	if got := webtest.Shell(t).Get("/login").Header.Get("Strict-Transport-Security"); got != "" {
 		t.Errorf("plain HTTP: HSTS = %q", got)
 	}
 }
 
 func TestPagesAreNeverStored(t *testing.T) {
-	e := shellEnv(t)
+	e := webtest.Shell(t)
 	for _, path := range []string{"/login", "/bestaat-niet"} {
-		if got := e.get(path).Header.Get("Cache-Control"); got != "no-store" {
+		if got := e.Get(path).Header.Get("Cache-Control"); got != "no-store" {
 			t.Errorf("%s: Cache-Control = %q, want no-store", path, got)
 		}
 	}
 }
 
 func TestCrossOriginFormPostIsRefused(t *testing.T) {
-	e := shellEnv(t)
-	e.account("lid@example.org", "ambtsdrager", "GM0344")
-	form := url.Values{"email": {"lid@example.org"}, "wachtwoord": {testPassword}}
+	e := webtest.Shell(t)
+	e.Account("lid@example.org", "ambtsdrager", "GM0344")
+	form := url.Values{"email": {"lid@example.org"}, "wachtwoord": {webtest.TestPassword}}
 	tests := []struct {
 		name string
 		hdr  []string
@@ -88,42 +90,42 @@ func TestCrossOriginFormPostIsRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := e.post("/login", form, tt.hdr...)
-			wantStatus(t, r, tt.want)
+			r := e.Post("/login", form, tt.hdr...)
+			webtest.WantStatus(t, r, tt.want)
 			if tt.want == http.StatusForbidden {
-				wantBody(t, r, "Verzoek geweigerd", `class="utrecht-page-layout"`)
-				if cookie(r, cookieSession) != nil {
+				webtest.WantBody(t, r, "Verzoek geweigerd", `class="utrecht-page-layout"`)
+				if webtest.Cookie(r, web.CookieSession) != nil {
 					t.Error("refused login still set a session cookie")
 				}
-			} else if cookie(r, cookieSession) == nil {
+			} else if webtest.Cookie(r, web.CookieSession) == nil {
 				t.Error("same-origin login set no session cookie")
 			}
 		})
 	}
 	t.Run("logout from another site", func(t *testing.T) {
-		r := e.post("/logout", url.Values{}, "Sec-Fetch-Site", "cross-site")
-		wantStatus(t, r, http.StatusForbidden)
-		if got := e.get("/"); got.StatusCode != http.StatusOK {
+		r := e.Post("/logout", url.Values{}, "Sec-Fetch-Site", "cross-site")
+		webtest.WantStatus(t, r, http.StatusForbidden)
+		if got := e.Get("/"); got.StatusCode != http.StatusOK {
 			t.Errorf("session gone after a forged logout: status %d", got.StatusCode)
 		}
 	})
 }
 
 func TestUnknownPageIsADutch404InTheShell(t *testing.T) {
-	e := shellEnv(t)
+	e := webtest.Shell(t)
 	for _, method := range []string{http.MethodGet, http.MethodPost} {
-		req, _ := http.NewRequest(method, e.srv.URL+"/geen/pagina", nil)
-		r := e.do(req)
-		wantStatus(t, r, http.StatusNotFound)
-		wantBody(t, r, `<html lang="nl"`, "Pagina niet gevonden", `href="#inhoud"`, `<main`, `<header`, `<footer`)
+		req, _ := http.NewRequest(method, e.Srv.URL+"/geen/pagina", nil)
+		r := e.Do(req)
+		webtest.WantStatus(t, r, http.StatusNotFound)
+		webtest.WantBody(t, r, `<html lang="nl"`, "Pagina niet gevonden", `href="#inhoud"`, `<main`, `<header`, `<footer`)
 	}
 }
 
 func TestPanicShowsTheServerErrorPageWithoutDetails(t *testing.T) {
-	e := shellEnv(t)
+	e := webtest.Shell(t)
 	var logged strings.Builder
-	e.web.log = slog.New(slog.NewTextHandler(&logged, nil))
-	h := e.web.securityHeaders(e.web.withLanguage(e.web.recoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+	e.Web.SetLog(slog.New(slog.NewTextHandler(&logged, nil)))
+	h := e.Web.SecurityHeaders(e.Web.WithLanguage(e.Web.RecoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
 		panic("geheime interne toestand")
 	}))))
 	rec := httptest.NewRecorder()
@@ -144,30 +146,30 @@ func TestPanicShowsTheServerErrorPageWithoutDetails(t *testing.T) {
 }
 
 func TestLanguageSwitchIsRememberedOnEveryPage(t *testing.T) {
-	e := shellEnv(t)
-	nl := e.get("/login")
-	wantBody(t, nl, `<html lang="nl"`, "Inloggen", `href="/taal/en?terug=%2Flogin"`, `hreflang="en"`)
+	e := webtest.Shell(t)
+	nl := e.Get("/login")
+	webtest.WantBody(t, nl, `<html lang="nl"`, "Inloggen", `href="/taal/en?terug=%2Flogin"`, `hreflang="en"`)
 
-	sw := e.get("/taal/en?terug=/login")
-	wantStatus(t, sw, http.StatusSeeOther)
+	sw := e.Get("/taal/en?terug=/login")
+	webtest.WantStatus(t, sw, http.StatusSeeOther)
 	if loc := sw.Header.Get("Location"); loc != "/login" {
 		t.Errorf("back to %q, want /login", loc)
 	}
-	if c := cookie(sw, cookieLang); c == nil || c.Value != "en" || !c.HttpOnly || c.MaxAge < 300*24*3600 {
+	if c := webtest.Cookie(sw, web.CookieLang); c == nil || c.Value != "en" || !c.HttpOnly || c.MaxAge < 300*24*3600 {
 		t.Errorf("language cookie = %+v", c)
 	}
-	en := e.get("/login")
-	wantBody(t, en, `<html lang="en"`, "Log in", "E-mail address", `lang="nl" hreflang="nl"`)
-	wantBody(t, e.get("/weg"), "Page not found")
+	en := e.Get("/login")
+	webtest.WantBody(t, en, `<html lang="en"`, "Log in", "E-mail address", `lang="nl" hreflang="nl"`)
+	webtest.WantBody(t, e.Get("/weg"), "Page not found")
 
-	e.get("/taal/nl")
-	wantBody(t, e.get("/login"), `<html lang="nl"`)
+	e.Get("/taal/nl")
+	webtest.WantBody(t, e.Get("/login"), `<html lang="nl"`)
 }
 
 func TestLanguageSwitchOnlyReturnsToThisSite(t *testing.T) {
-	e := shellEnv(t)
+	e := webtest.Shell(t)
 	for _, back := range []string{"https://kwaadwillend.example/", "//kwaadwillend.example", "/\\kwaadwillend.example", "javascript:alert(1)"} {
-		r := e.get("/taal/en?terug=" + url.QueryEscape(back))
+		r := e.Get("/taal/en?terug=" + url.QueryEscape(back))
 		if loc := r.Header.Get("Location"); loc != "/" {
 			t.Errorf("terug=%q sends to %q, want /", back, loc)
 		}
@@ -175,14 +177,14 @@ func TestLanguageSwitchOnlyReturnsToThisSite(t *testing.T) {
 }
 
 func TestStaticFilesHaveContentHashesAndLongCache(t *testing.T) {
-	e := shellEnv(t)
-	page := e.get("/login")
-	m := regexp.MustCompile(`href="(/static/weerbaar-theme\.[0-9a-f]{10}\.css)"`).FindStringSubmatch(page.body)
+	e := webtest.Shell(t)
+	page := e.Get("/login")
+	m := regexp.MustCompile(`href="(/static/weerbaar-theme\.[0-9a-f]{10}\.css)"`).FindStringSubmatch(page.Body)
 	if m == nil {
-		t.Fatalf("no hashed theme link in:\n%s", page.body)
+		t.Fatalf("no hashed theme link in:\n%s", page.Body)
 	}
-	r := e.get(m[1])
-	wantStatus(t, r, http.StatusOK)
+	r := e.Get(m[1])
+	webtest.WantStatus(t, r, http.StatusOK)
 	if cc := r.Header.Get("Cache-Control"); !strings.Contains(cc, "max-age=31536000") || !strings.Contains(cc, "immutable") {
 		t.Errorf("hashed file Cache-Control = %q", cc)
 	}
@@ -193,27 +195,27 @@ func TestStaticFilesHaveContentHashesAndLongCache(t *testing.T) {
 	if etag == "" {
 		t.Fatal("no ETag")
 	}
-	wantStatus(t, e.get(m[1], "If-None-Match", etag), http.StatusNotModified)
-	plain := e.get("/static/weerbaar-theme.css")
+	webtest.WantStatus(t, e.Get(m[1], "If-None-Match", etag), http.StatusNotModified)
+	plain := e.Get("/static/weerbaar-theme.css")
 	if cc := plain.Header.Get("Cache-Control"); cc != "no-cache" {
 		t.Errorf("unhashed file Cache-Control = %q, want no-cache (revalidate)", cc)
 	}
-	wantStatus(t, e.get("/static/geen.css"), http.StatusNotFound)
+	webtest.WantStatus(t, e.Get("/static/geen.css"), http.StatusNotFound)
 }
 
 func TestStaticFilesAreSentCompressed(t *testing.T) {
-	e := shellEnv(t)
+	e := webtest.Shell(t)
 	// The default transport asks for gzip and unpacks it for us, so ask
 	// explicitly to see what goes over the wire.
-	r := e.get("/static/weerbaar-theme.css", "Accept-Encoding", "gzip")
+	r := e.Get("/static/weerbaar-theme.css", "Accept-Encoding", "gzip")
 	if r.Header.Get("Content-Encoding") != "gzip" {
 		t.Fatalf("Content-Encoding = %q", r.Header.Get("Content-Encoding"))
 	}
 	if r.Header.Get("Vary") != "Accept-Encoding" {
 		t.Errorf("Vary = %q", r.Header.Get("Vary"))
 	}
-	identity := e.get("/static/weerbaar-theme.css", "Accept-Encoding", "identity")
-	if len(r.body) >= len(identity.body) {
-		t.Errorf("gzip %d bytes, plain %d bytes", len(r.body), len(identity.body))
+	identity := e.Get("/static/weerbaar-theme.css", "Accept-Encoding", "identity")
+	if len(r.Body) >= len(identity.Body) {
+		t.Errorf("gzip %d bytes, plain %d bytes", len(r.Body), len(identity.Body))
 	}
 }

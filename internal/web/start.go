@@ -57,13 +57,13 @@ func (s *Server) start(w http.ResponseWriter, r *http.Request) {
 	pr := auth.FromContext(r.Context())
 	var views []*SectionView
 	for _, sec := range s.sections {
-		if len(sec.Roles) > 0 && !hasRole(pr, sec.Roles) {
+		if len(sec.Roles) > 0 && !HasRole(pr, sec.Roles) {
 			continue
 		}
 		v, err := sec.Load(r.Context(), pr)
 		if err != nil {
 			// One failing feature must not take the start page down.
-			s.log.Error("startpagina: sectie laden mislukt", "section", sec.Name, "err", err)
+			s.Log().Error("startpagina: sectie laden mislukt", "section", sec.Name, "err", err)
 			v = &SectionView{TitleKey: "start.failed.title", TextKey: "start.failed.text", Failed: true}
 		}
 		if v == nil {
@@ -72,7 +72,7 @@ func (s *Server) start(w http.ResponseWriter, r *http.Request) {
 		v.name = sec.Name
 		views = append(views, v)
 	}
-	p := s.page(r, "start.title")
+	p := s.Page(r, "start.title")
 	p.Data = startView{Sections: views}
-	s.render(w, r, http.StatusOK, "start", p)
+	s.Render(w, r, http.StatusOK, "start", p)
 }

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -9,10 +9,12 @@ import (
 	"testing"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/web"
+	"weerbaar/internal/web/webtest"
 )
 
 func TestStartPageShowsTheSectionsOfTheRole(t *testing.T) {
-	e := shellEnv(t)
+	e := webtest.Shell(t)
 	tests := []struct {
 		email     string
 		role      auth.Role
@@ -31,49 +33,49 @@ func TestStartPageShowsTheSectionsOfTheRole(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.role), func(t *testing.T) {
-			e.client.Jar, _ = cookiejar.New(nil) // a fresh browser per role
-			e.account(tt.email, tt.role, tt.org)
-			e.login(tt.email)
-			r := e.get("/")
-			wantStatus(t, r, http.StatusOK)
-			wantBody(t, r, tt.want...)
-			wantNotInBody(t, r, tt.not...)
-			e.post("/logout", nil)
+			e.Client.Jar, _ = cookiejar.New(nil) // a fresh browser per role
+			e.Account(tt.email, tt.role, tt.org)
+			e.Login(tt.email)
+			r := e.Get("/")
+			webtest.WantStatus(t, r, http.StatusOK)
+			webtest.WantBody(t, r, tt.want...)
+			webtest.WantNotInBody(t, r, tt.not...)
+			e.Post("/logout", nil)
 		})
 	}
 }
 
 func TestStartPageSectionsComeFromFeaturesAndOneFailureDoesNotBreakIt(t *testing.T) {
-	open := Section{Name: "open-werk", Roles: []auth.Role{auth.RoleMember},
-		Load: func(_ context.Context, p *auth.Principal) (*SectionView, error) {
-			return &SectionView{TitleKey: "start.member.title", Items: []Item{
+	open := web.Section{Name: "open-werk", Roles: []auth.Role{auth.RoleMember},
+		Load: func(_ context.Context, p *auth.Principal) (*web.SectionView, error) {
+			return &web.SectionView{TitleKey: "start.member.title", Items: []web.Item{
 				{Text: "Melding 2026-0001 <b>", Href: "/meldingen/1", Meta: "te laat", Urgent: true}}}, nil
 		}}
-	broken := Section{Name: "kapot", Load: func(context.Context, *auth.Principal) (*SectionView, error) {
+	broken := web.Section{Name: "kapot", Load: func(context.Context, *auth.Principal) (*web.SectionView, error) {
 		return nil, errors.New("database weg")
 	}}
-	hidden := Section{Name: "leeg", Load: func(context.Context, *auth.Principal) (*SectionView, error) { return nil, nil }}
-	e := shellEnv(t, func(o *Options) { o.Sections = []Section{open, broken, hidden} })
-	e.account("lid@example.org", auth.RoleMember, "GM0344")
-	e.login("lid@example.org")
-	r := e.get("/")
-	wantStatus(t, r, http.StatusOK)
-	wantBody(t, r, `href="/meldingen/1"`, "Melding 2026-0001 &lt;b&gt;", "weerbaar-meta--urgent",
+	hidden := web.Section{Name: "leeg", Load: func(context.Context, *auth.Principal) (*web.SectionView, error) { return nil, nil }}
+	e := webtest.Shell(t, func(o *webtest.Options) { o.Sections = []web.Section{open, broken, hidden} })
+	e.Account("lid@example.org", auth.RoleMember, "GM0344")
+	e.Login("lid@example.org")
+	r := e.Get("/")
+	webtest.WantStatus(t, r, http.StatusOK)
+	webtest.WantBody(t, r, `href="/meldingen/1"`, "Melding 2026-0001 &lt;b&gt;", "weerbaar-meta--urgent",
 		"Dit onderdeel is nu niet beschikbaar", `aria-labelledby="sectie-open-werk"`)
-	wantNotInBody(t, r, "database weg", "sectie-leeg")
+	webtest.WantNotInBody(t, r, "database weg", "sectie-leeg")
 }
 
 func TestStartPageShowsTheRolesOwnWorkBeforeOwnSecurity(t *testing.T) {
-	team := Section{Name: "ondersteuningsteam", Roles: []auth.Role{auth.RoleSupportTeam},
-		Load: func(context.Context, *auth.Principal) (*SectionView, error) {
-			return &SectionView{TitleKey: "start.member.title"}, nil
+	team := web.Section{Name: "ondersteuningsteam", Roles: []auth.Role{auth.RoleSupportTeam},
+		Load: func(context.Context, *auth.Principal) (*web.SectionView, error) {
+			return &web.SectionView{TitleKey: "start.member.title"}, nil
 		}}
-	e := shellEnv(t, func(o *Options) { o.Sections = []Section{team} })
-	e.account("team@example.org", auth.RoleSupportTeam, "")
-	e.login("team@example.org")
-	r := e.get("/")
-	wantStatus(t, r, http.StatusOK)
-	work, security := strings.Index(r.body, `id="sectie-ondersteuningsteam"`), strings.Index(r.body, `id="sectie-beveiliging"`)
+	e := webtest.Shell(t, func(o *webtest.Options) { o.Sections = []web.Section{team} })
+	e.Account("team@example.org", auth.RoleSupportTeam, "")
+	e.Login("team@example.org")
+	r := e.Get("/")
+	webtest.WantStatus(t, r, http.StatusOK)
+	work, security := strings.Index(r.Body, `id="sectie-ondersteuningsteam"`), strings.Index(r.Body, `id="sectie-beveiliging"`)
 	if work < 0 || security < 0 || work > security {
 		t.Fatalf("the team's own section (at %d) must come before own security (at %d)", work, security)
 	}

@@ -10,33 +10,64 @@ import (
 )
 
 // templates: layout.html is the shell, partials/ holds the shared pieces
-// (form fields, alerts, pagination, breadcrumb), pages/ one file per page
-// defining the block "main" (and optionally "breadcrumb").
+// (form fields, alerts, pagination, breadcrumb), pages/ the shell's own
+// pages (start, error, confirmation). Each capability brings its own
+// pages/ and partials/ (see AddPages).
 //
 //go:embed templates
 var templateFS embed.FS
 
-// parsePages parses every page once, each on its own copy of the layout and
-// partials, keyed by the page file name without ".html".
-func parsePages() (map[string]*template.Template, error) {
+func shellTemplates() fs.FS {
+	sub, err := fs.Sub(templateFS, "templates")
+	if err != nil {
+		panic(err) // the directory is embedded above
+	}
+	return sub
+}
+
+// parseBase parses the layout and the shared partials once.
+func parseBase() (*template.Template, error) {
 	base, err := template.New("layout.html").ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
-	files, err := fs.Glob(templateFS, "templates/pages/*.html")
+	return base, nil
+}
+
+// AddPages parses every pages/*.html of fsys, each on its own copy of the
+// layout, the shared partials, the partials/*.html of fsys and those of
+// each of shared (partials another capability lends, such as the
+// meldingen' fact lists). A page is rendered by its file name without
+// ".html"; two capabilities may not use the same name.
+func (s *Server) AddPages(fsys fs.FS, shared ...fs.FS) error {
+	base, err := s.base.Clone()
 	if err != nil {
-		return nil, fmt.Errorf("web: templates: %w", err)
+		return err
 	}
-	pages := map[string]*template.Template{}
+	for _, p := range append([]fs.FS{fsys}, shared...) {
+		if parts, _ := fs.Glob(p, "partials/*.html"); len(parts) > 0 {
+			if base, err = base.ParseFS(p, "partials/*.html"); err != nil {
+				return fmt.Errorf("web: partials: %w", err)
+			}
+		}
+	}
+	files, err := fs.Glob(fsys, "pages/*.html")
+	if err != nil {
+		return fmt.Errorf("web: templates: %w", err)
+	}
 	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if _, dup := s.pages[name]; dup {
+			return fmt.Errorf("web: page %q is defined twice", name)
+		}
 		t, err := base.Clone()
 		if err == nil {
-			t, err = t.ParseFS(templateFS, f)
+			t, err = t.ParseFS(fsys, f)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("web: template %s: %w", f, err)
+			return fmt.Errorf("web: template %s: %w", f, err)
 		}
-		pages[strings.TrimSuffix(path.Base(f), ".html")] = t
+		s.pages[name] = t
 	}
-	return pages, nil
+	return nil
 }

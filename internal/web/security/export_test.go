@@ -1,0 +1,7 @@
+package security
+
+// The paths of the security pages, for the tests.
+const (
+	SecurityPath = securityPath
+	TOTPPath     = totpPath
+)
