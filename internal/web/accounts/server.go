@@ -1,6 +1,3 @@
-// Package accounts holds the pages that manage accounts and invitations:
-// the list per organisation, one account (role, disable, second factor),
-// inviting someone and accepting an invitation.
 package accounts
 
 import (

@@ -1,6 +1,3 @@
-// Package meldingen holds the reporter's pages: the report form, Mijn
-// meldingen and one melding (messages, files, satisfaction), the aangifte
-// sheet, notifications, and anonymous reporting without an account.
 package meldingen
 
 import (

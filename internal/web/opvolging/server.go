@@ -1,7 +1,3 @@
-// Package opvolging holds the organisation's side of the meldingen: the
-// coördinator's list, export and case page with follow-up, messages,
-// aangifte and the criminal chain, the organisation's aggression protocol,
-// and the support team's read-only views.
 package opvolging
 
 import (
