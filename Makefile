@@ -2,7 +2,7 @@
 GO ?= go
 STATIC := internal/web/static/vendor
 
-.PHONY: demo build assets test vet lint-api vulncheck bench clean
+.PHONY: demo build assets test vet tidy lint-api vulncheck bench fuzz clean
 
 # Start Weerbaar on embedded SQLite with demo data and demo logins.
 demo: assets
@@ -29,8 +29,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 lint-api: node_modules/.package-lock.json
 	node_modules/.bin/spectral lint -r .spectral.yaml internal/api/openapi.json --fail-severity=warn
 
-vet:
+vet: tidy
 	$(GO) vet ./...
+
+# go.mod and go.sum must be what `go mod tidy` makes of them: every direct
+# dependency listed as direct, nothing unused.
+tidy:
+	$(GO) mod tidy -diff
 
 # Every test: unit and storage tests on SQLite and PostgreSQL, browser tests
 # with axe-core, and the OpenAPI lint.

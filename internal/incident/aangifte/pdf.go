@@ -6,7 +6,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // Layout in millimetres on A4.
