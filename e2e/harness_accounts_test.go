@@ -121,7 +121,12 @@ func (b *tab) logOut() {
 	b.see("h1", "Inloggen")
 	b.see("main", "U bent uitgelogd.")
 	b.do("open /", chromedp.Navigate(b.base+"/"))
-	if p := b.path(); !strings.HasPrefix(p, "/login") {
-		b.t.Errorf("after logging out the start page shows %s, want the login page", p)
+	if got := b.text("h1"); got != "Weerbaar" && got != "Weerbaar " {
+		b.t.Errorf("after logging out the start page shows %q, want the public start page", got)
 	}
+	b.do("open /account/beveiliging", chromedp.Navigate(b.base+"/account/beveiliging"))
+	if p := b.path(); !strings.HasPrefix(p, "/login") {
+		b.t.Errorf("after logging out an own page shows %s, want the login page", p)
+	}
+	b.do("open /login", chromedp.Navigate(b.base+"/login"))
 }

@@ -15,5 +15,5 @@ func TestUnknownAddressShowsNotFoundPageInTheShell(t *testing.T) {
 	b.see("h1", "Pagina niet gevonden")
 	b.see("main", "Deze pagina bestaat niet (meer).")
 	b.press("main a[href='/']")
-	b.see("h1", "Inloggen")
+	b.see("h1", "Weerbaar")
 }

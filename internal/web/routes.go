@@ -10,7 +10,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", s.assets)
 	mux.HandleFunc("GET /taal/{lang}", s.switchLanguage)
-	mux.Handle("GET /{$}", s.RequireLogin(http.HandlerFunc(s.start)))
+	mux.HandleFunc("GET /{$}", s.start)
 	mux.Handle("GET /bevestigen", s.RequireLogin(http.HandlerFunc(s.reverifyForm)))
 	mux.Handle("POST /bevestigen", s.RequireLogin(http.HandlerFunc(s.reverifySubmit)))
 	// Everything else is a 404 page in the shell, for every method.

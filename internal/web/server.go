@@ -64,6 +64,7 @@ type Server struct {
 	sessionless map[string]bool
 	handler     http.Handler
 	clock       func() time.Time
+	helpHref    string // the public page that answers "where do I go?"
 }
 
 // Now is the shell's clock (Options.Now).
@@ -116,6 +117,10 @@ func New(o Options) (*Server, error) {
 
 // AddSections adds start-page sections, in the order given.
 func (s *Server) AddSections(secs ...Section) { s.features = append(s.features, secs...) }
+
+// SetHelp makes the "find help" link of the public start page lead to
+// href (a capability such as the catalogue sets it in Mount).
+func (s *Server) SetHelp(href string) { s.helpHref = href }
 
 // WithoutSession makes the paths run without the session, even for a
 // signed-in person.

@@ -52,9 +52,21 @@ type startView struct {
 	Sections []*SectionView
 }
 
-// start shows the sections meant for the person's role.
+// welcomeView is the public start page.
+type welcomeView struct {
+	HelpHref string // where "find help" leads; empty until a capability offers it
+}
+
+// start shows a visitor the ways in, and a signed-in person the sections
+// meant for their role.
 func (s *Server) start(w http.ResponseWriter, r *http.Request) {
 	pr := auth.FromContext(r.Context())
+	if pr == nil {
+		p := s.Page(r, "welcome.title")
+		p.Data = welcomeView{HelpHref: s.helpHref}
+		s.Render(w, r, http.StatusOK, "welcome", p)
+		return
+	}
 	var views []*SectionView
 	for _, sec := range s.sections {
 		if len(sec.Roles) > 0 && !HasRole(pr, sec.Roles) {

@@ -80,3 +80,26 @@ func TestStartPageShowsTheRolesOwnWorkBeforeOwnSecurity(t *testing.T) {
 		t.Fatalf("the team's own section (at %d) must come before own security (at %d)", work, security)
 	}
 }
+
+func TestVisitorsGetAPublicStartPageWithTheWaysIn(t *testing.T) {
+	e := webtest.Shell(t)
+	r := e.Get("/")
+	webtest.WantStatus(t, r, http.StatusOK)
+	webtest.WantBody(t, r, "Bent u nu in gevaar?", `href="tel:112"`, `href="tel:09008844"`, "0900-8844",
+		`href="/login?terug=%2Fmeldingen%2Fnieuw"`, `href="/anoniem-melden"`, `href="/anoniem-volgen"`,
+		"Hulp vinden", `href="/login"`)
+	// The order a frightened person needs: danger first, login last.
+	order := []string{"tel:112", "/anoniem-melden", "/anoniem-volgen", "Hulp vinden", `href="/login"`}
+	last := -1
+	for _, s := range order {
+		i := strings.Index(r.Body, s)
+		if i < last {
+			t.Errorf("%q comes before what should precede it", s)
+		}
+		last = i
+	}
+	webtest.WantNotInBody(t, r, "Welkom,", "utrecht-nav-list__link")
+	e.Get("/taal/en")
+	en := e.Get("/")
+	webtest.WantBody(t, en, "Are you in danger right now?", "Report anonymously, without an account", "Find help")
+}

@@ -23,7 +23,8 @@ func ReadInput(nodeModules, web string) (Input, error) {
 // ReadSources reads the templates and non-test Go files of the web
 // package, and the files matching the extra patterns (relative to web).
 func ReadSources(web string, extra ...string) ([][]byte, error) {
-	patterns := append([]string{"templates/*.html", "templates/*/*.html", "*.go"}, extra...)
+	patterns := append([]string{"templates/*.html", "templates/*/*.html", "*.go",
+		"*/templates/*/*.html", "*/*.go"}, extra...) // the shell and every capability
 	var out [][]byte
 	for _, p := range patterns {
 		files, err := filepath.Glob(filepath.Join(web, p))

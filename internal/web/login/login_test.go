@@ -159,20 +159,20 @@ func TestLogoutEndsTheSessionAndSaysSoOnce(t *testing.T) {
 		if _, err := e.Auth.Authenticate(t.Context(), token); err == nil {
 			t.Error("the old session token still works")
 		}
-		if r := e.Get("/"); r.StatusCode != http.StatusSeeOther {
-			t.Errorf("start page after logout: status %d", r.StatusCode)
+		if r := e.Get("/account/beveiliging"); r.StatusCode != http.StatusSeeOther {
+			t.Errorf("own page after logout: status %d", r.StatusCode)
 		}
 	})
 }
 
-func TestStartPageSendsAnonymousVisitorsToLoginAndBack(t *testing.T) {
+func TestOwnPagesSendAnonymousVisitorsToLoginAndBack(t *testing.T) {
 	e := webtest.Shell(t)
-	r := e.Get("/")
+	r := e.Get("/account/beveiliging")
 	webtest.WantStatus(t, r, http.StatusSeeOther)
-	if loc := r.Header.Get("Location"); loc != "/login?terug=%2F" {
+	if loc := r.Header.Get("Location"); loc != "/login?terug=%2Faccount%2Fbeveiliging" {
 		t.Errorf("Location = %q", loc)
 	}
-	webtest.WantBody(t, e.Get("/login?terug=%2F"), `name="terug" value="/"`)
+	webtest.WantBody(t, e.Get("/login?terug=%2Faccount%2Fbeveiliging"), `name="terug" value="/account/beveiliging"`)
 }
 
 func TestCookiesOverTLSUseTheHostPrefixAndSecure(t *testing.T) {

@@ -38,7 +38,7 @@ func TestPersonChangesOwnPasswordAndOtherSessionsEnd(t *testing.T) {
 		ok := e.Post("/account/wachtwoord", url.Values{"huidig": {webtest.TestPassword}, "password": {newPassword}, "herhaling": {newPassword}})
 		webtest.WantLocation(t, ok, security.SecurityPath)
 		webtest.WantBody(t, e.Get(security.SecurityPath), "Uw wachtwoord is gewijzigd")
-		webtest.WantLocation(t, other.Get("/"), "/login")
+		webtest.WantLocation(t, other.Get(security.SecurityPath), "/login")
 		if _, err := e.Auth.Login(t.Context(), "lid@example.org", newPassword, "192.0.2.1:1"); err != nil {
 			t.Errorf("login with the new password: %v", err)
 		}
@@ -66,17 +66,17 @@ func TestSessionsAreListedAndEndedOneByOneOrEverywhere(t *testing.T) {
 		}
 		// Newest first: this browser logged in last; end the other one.
 		webtest.WantLocation(t, e.Post("/account/sessies/"+ids[1][1]+"/beeindigen", url.Values{}), security.SecurityPath)
-		webtest.WantLocation(t, laptop.Get("/"), "/login")
-		webtest.WantStatus(t, e.Get("/"), http.StatusOK)
+		webtest.WantLocation(t, laptop.Get(security.SecurityPath), "/login")
+		webtest.WantStatus(t, e.Get(security.SecurityPath), http.StatusOK)
 		webtest.WantStatus(t, laptop.Post("/account/sessies/"+ids[0][1]+"/beeindigen", url.Values{}), http.StatusSeeOther)
-		webtest.WantStatus(t, e.Get("/"), http.StatusOK) // a stranger's session id is not theirs to end
+		webtest.WantStatus(t, e.Get(security.SecurityPath), http.StatusOK) // a stranger's session id is not theirs to end
 
 		laptop.Login("lid@example.org")
 		everywhere := e.Post("/account/uitloggen-overal", url.Values{})
 		webtest.WantLocation(t, everywhere, "/login")
 		webtest.WantBody(t, e.Get("/login"), "U bent overal uitgelogd")
-		webtest.WantLocation(t, e.Get("/"), "/login")
-		webtest.WantLocation(t, laptop.Get("/"), "/login")
+		webtest.WantLocation(t, e.Get(security.SecurityPath), "/login")
+		webtest.WantLocation(t, laptop.Get(security.SecurityPath), "/login")
 		for _, a := range []string{"session.revoke", "logout.everywhere"} {
 			if e.Audits(a) != 1 {
 				t.Errorf("%s audited %d times", a, e.Audits(a))
