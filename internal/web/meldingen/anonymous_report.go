@@ -65,9 +65,18 @@ func (s *Server) anonymousSubmit(w http.ResponseWriter, r *http.Request) {
 	files, tooBig, err := readUploads(w, r, "attachments")
 	p.Form = web.FormOf(r.PostForm)
 	if p.Form.Values == nil || err != nil || tooBig {
+		// Nothing of the form could be read: say why, with the status
+		// that fits (a form sent another way is not "too large").
 		p.Form.Values = map[string][]string{}
-		p.Form.AddError("attachments", p.T("report.files.too_big_request", maxUploadRequest>>20))
-		s.renderAnonForm(w, r, p, http.StatusRequestEntityTooLarge, false)
+		status, msg := http.StatusRequestEntityTooLarge, p.T("report.files.too_big_request", maxUploadRequest>>20)
+		switch {
+		case errors.Is(err, http.ErrNotMultipart):
+			status, msg = http.StatusUnsupportedMediaType, p.T("anon.error.not_multipart")
+		case err != nil:
+			status, msg = http.StatusBadRequest, p.T("anon.error.unreadable")
+		}
+		p.Form.AddError("", msg)
+		s.renderAnonForm(w, r, p, status, false)
 		return
 	}
 	in := &incident.Incident{}

@@ -225,3 +225,23 @@ func TestAnonymousReportsAreRateLimitedWithoutLosingTheForm(t *testing.T) {
 		webtest.WantNotInBody(t, r, "<code>")
 	})
 }
+
+// TestAnonymousFormSentURLEncodedIsRefusedClearly: a client that posts the
+// anonymous form url-encoded (no browser does) learns that the form must
+// be multipart, with 415 rather than "too large", and nothing is stored.
+func TestAnonymousFormSentURLEncodedIsRefusedClearly(t *testing.T) {
+	e := newReportEnv(t, storetest.SQLite(t))
+	form := url.Values{}
+	for k, v := range anonFields(orgID(t, e.DB, "GM0344")) {
+		form.Set(k, v)
+	}
+	r := e.Post("/anoniem-melden", form)
+	webtest.WantStatus(t, r, http.StatusUnsupportedMediaType)
+	wantAnonymousHeaders(t, r)
+	webtest.WantBody(t, r, "multipart/form-data", `action="/anoniem-melden"`)
+	webtest.WantNotInBody(t, r, "te groot")
+	var n int
+	if err := e.DB.QueryRowContext(t.Context(), `SELECT COUNT(*) FROM incidents`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("%d incidents stored (%v), want none", n, err)
+	}
+}
