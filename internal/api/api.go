@@ -105,6 +105,10 @@ type Deps struct {
 	Orgs      *org.Service
 	Messages  *i18n.Catalog
 	Incidents *incident.Service
+	// Anonymous is the anonymous reporting route, shared with the web
+	// form so that both count against the same limits; nil leaves the
+	// anonymous endpoints answering 404.
+	Anonymous *incident.Anonymous
 	// Now is the clock of the token failure limiter; nil means time.Now.
 	Now func() time.Time
 }

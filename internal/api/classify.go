@@ -16,6 +16,8 @@ func classify(err error) *httpError {
 	switch {
 	case errors.Is(err, auth.ErrNoSession):
 		return apiError(http.StatusUnauthorized, "api.detail.bad_token")
+	case errors.Is(err, incident.ErrRateLimited):
+		return apiError(http.StatusTooManyRequests, "api.detail.anonymous_rate_limited")
 	case errors.Is(err, incident.ErrTransition):
 		return apiError(http.StatusConflict, "api.detail.conflict")
 	case errors.Is(err, auth.ErrForbidden), errors.Is(err, incident.ErrForbidden):

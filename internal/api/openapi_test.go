@@ -84,20 +84,24 @@ func TestSchemasMatchWhatTheCodeSends(t *testing.T) {
 	s := New(Deps{})
 	inc, _ := s.incidentDoc(httptest.NewRequest("GET", "/", nil), &orgNames{s: s, seen: map[int64]orgRefDoc{0: {}}}, full)
 	outputs := map[string]any{
-		"Melding":             inc,
-		"MeldingSamenvatting": summaryDoc{},
-		"MeldingenPagina":     pageDoc{},
-		"Opvolging":           followUpDoc{},
-		"Aangifte":            aangifteDoc{},
-		"Ketenstap":           chainStepDoc{},
-		"Termijn":             deadlineDoc{},
-		"Termijnen":           deadlinesDoc{},
-		"Statuswijziging":     statusChangeDoc{},
-		"ApiToken":            apiTokenDoc{},
-		"Mij":                 meDoc{},
-		"Organisatie":         orgRefDoc{},
-		"Problem":             problemDoc{InvalidParams: []invalidParam{{}}},
-		"InvalidParam":        invalidParam{},
+		"Melding":              inc,
+		"MeldingSamenvatting":  summaryDoc{},
+		"MeldingenPagina":      pageDoc{},
+		"Opvolging":            followUpDoc{},
+		"Aangifte":             aangifteDoc{},
+		"Ketenstap":            chainStepDoc{},
+		"Termijn":              deadlineDoc{},
+		"Termijnen":            deadlinesDoc{},
+		"Statuswijziging":      statusChangeDoc{},
+		"ApiToken":             apiTokenDoc{},
+		"Mij":                  meDoc{},
+		"Organisatie":          orgRefDoc{},
+		"Problem":              problemDoc{InvalidParams: []invalidParam{{}}},
+		"InvalidParam":         invalidParam{},
+		"Ontvangstcode":        receiptDoc{},
+		"AnoniemeMeldingStand": anonymousStatusDoc{},
+		"AnoniemBericht":       anonymousMessageDoc{},
+		"AnoniemBestand":       anonymousFileDoc{},
 	}
 	for name, v := range outputs {
 		sc, ok := schemas[name]
@@ -110,8 +114,11 @@ func TestSchemasMatchWhatTheCodeSends(t *testing.T) {
 		}
 	}
 	inputs := map[string]reflect.Type{
-		"MeldingInvoer":   reflect.TypeFor[incidentInput](),
-		"OpvolgingInvoer": reflect.TypeFor[followUpInput](),
+		"MeldingInvoer":         reflect.TypeFor[incidentInput](),
+		"OpvolgingInvoer":       reflect.TypeFor[followUpInput](),
+		"AnoniemeMeldingInvoer": reflect.TypeFor[anonymousInput](),
+		"OntvangstcodeInvoer":   reflect.TypeFor[receiptInput](),
+		"AnoniemBerichtInvoer":  reflect.TypeFor[anonMessageInput](),
 	}
 	for name, typ := range inputs {
 		if got, want := inputKeys(typ), sortedKeysOf(schemas[name].Properties); !reflect.DeepEqual(got, want) {

@@ -45,6 +45,9 @@ func (s *Server) routes() []route {
 		{method: "GET", path: "/meldingen/{id}/opvolgingen", handle: s.listFollowUps},
 		{method: "POST", path: "/meldingen/{id}/opvolgingen", handle: s.createFollowUp},
 		{method: "GET", path: "/organisaties/{code}/meldingen", handle: s.listOrgIncidents},
+		{method: "POST", path: "/anonieme-meldingen", public: true, handle: s.createAnonymous},
+		{method: "POST", path: "/anonieme-meldingen/status", public: true, handle: s.anonymousStatus},
+		{method: "POST", path: "/anonieme-meldingen/berichten", public: true, handle: s.anonymousMessage},
 		{method: "GET", path: "/organisaties/{code}/meldingen/export", handle: s.exportOrgIncidents},
 	}
 }

@@ -29,6 +29,9 @@ type App struct {
 	Orgs   *org.Service
 	// Incidents is the meldingen service, shared by the web pages and the API.
 	Incidents *incident.Service
+	// Anonymous is the anonymous reporting route of the web form and the
+	// API, made once: it holds the in-memory rate limiters both count on.
+	Anonymous *incident.Anonymous
 
 	// API and Web are mounted by Handler when set: API under /api/, Web on
 	// every other path.
@@ -72,7 +75,8 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 		return nil, err
 	}
 	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{Notify: notices.Notify})
-	w, err := newWeb(cfg, logger, a.Auth, a.Orgs, a.Incidents)
+	a.Anonymous = incident.NewAnonymous(a.Incidents, incident.AnonymousLimits{})
+	w, err := newWeb(cfg, logger, a)
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -18,5 +18,6 @@ func newAPI(a *App) (*api.Server, error) {
 		Orgs:      a.Orgs,
 		Messages:  cat,
 		Incidents: a.Incidents,
+		Anonymous: a.Anonymous,
 	}), nil
 }
