@@ -2,11 +2,11 @@ package api
 
 import (
 	"errors"
-	"net"
 	"net/http"
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/httpx"
 	"weerbaar/internal/incident"
 )
 
@@ -74,16 +74,6 @@ func anonHeaders(w http.ResponseWriter) {
 	w.Header().Set("Referrer-Policy", "no-referrer")
 }
 
-// anonClient is what the rate limiter counts: the host address without
-// the port. Never stored, logged or shown.
-func anonClient(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 // createAnonymous answers POST /anonieme-meldingen with the receipt code.
 func (s *Server) createAnonymous(w http.ResponseWriter, r *http.Request) error {
 	anonHeaders(w)
@@ -98,7 +88,7 @@ func (s *Server) createAnonymous(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	code, err := s.deps.Anonymous.Report(r.Context(), anonClient(r), inc)
+	code, err := s.deps.Anonymous.Report(r.Context(), httpx.ClientHost(r), inc)
 	if err != nil {
 		return renameFields(err, map[string]string{"orgId": "organisationCode"})
 	}
@@ -116,7 +106,7 @@ func (s *Server) anonymousStatus(w http.ResponseWriter, r *http.Request) error {
 	if err := s.decodeAnonymous(w, r, &in); err != nil {
 		return err
 	}
-	rv, err := s.deps.Anonymous.Status(r.Context(), anonClient(r), in.ReceiptCode)
+	rv, err := s.deps.Anonymous.Status(r.Context(), httpx.ClientHost(r), in.ReceiptCode)
 	if err != nil {
 		return receiptError(err)
 	}
@@ -151,7 +141,7 @@ func (s *Server) anonymousMessage(w http.ResponseWriter, r *http.Request) error 
 	if err := s.decodeAnonymous(w, r, &in); err != nil {
 		return err
 	}
-	m, err := s.deps.Anonymous.Send(r.Context(), anonClient(r), in.ReceiptCode, in.Body)
+	m, err := s.deps.Anonymous.Send(r.Context(), httpx.ClientHost(r), in.ReceiptCode, in.Body)
 	if err != nil {
 		return receiptError(err)
 	}

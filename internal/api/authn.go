@@ -3,13 +3,13 @@ package api
 import (
 	"context"
 	"errors"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/httpx"
 	"weerbaar/internal/ratelimit"
 )
 
@@ -37,7 +37,7 @@ var (
 // that is logged in to the web interface cannot be made to call the API by
 // another site.
 func (s *Server) authenticate(r *http.Request) (context.Context, error) {
-	client := clientAddr(r)
+	client := httpx.ClientHost(r)
 	if s.failures.Remaining(client) <= 0 {
 		return nil, errTooManyFailures
 	}
@@ -64,16 +64,6 @@ func bearerToken(r *http.Request) (string, bool) {
 		return "", false
 	}
 	return token, true
-}
-
-// clientAddr is the network address the limiter counts failures under
-// (never stored: the limiter keeps only a keyed hash of it).
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 // retryAfter is the Retry-After value for errTooManyFailures.

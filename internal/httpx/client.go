@@ -70,3 +70,14 @@ func isTrusted(a netip.Addr, trusted []netip.Prefix) bool {
 	}
 	return false
 }
+
+// ClientHost is the address a rate limiter counts: r.RemoteAddr (set by
+// ClientAddress behind a trusted proxy) without the port, which changes
+// with every connection. Never stored or logged.
+func ClientHost(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

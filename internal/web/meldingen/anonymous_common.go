@@ -2,7 +2,6 @@ package meldingen
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"strconv"
 	"time"
@@ -15,17 +14,6 @@ import (
 // account, no cookie of ours that tells one visitor from another, and the
 // network address only handed to the in-memory rate limiter (which keeps a
 // keyed hash of it, never the address). Nothing here logs the request.
-
-// anonClient is what the rate limiter counts: the connection's host
-// address without the port (a new port per connection would otherwise
-// make every request a new client). Never stored, logged or shown.
-func anonClient(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
 
 // anonymousPaths are the anonymous pages, which run without the session
 // even for a signed-in person.

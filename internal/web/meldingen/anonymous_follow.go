@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"weerbaar/internal/httpx"
 	"weerbaar/internal/incident"
 	"weerbaar/internal/web"
 )
@@ -50,7 +51,7 @@ func (s *Server) anonymousFollow(w http.ResponseWriter, r *http.Request) {
 	if r.MultipartForm != nil {
 		p.Form.Values = r.PostForm
 	}
-	code, client := p.Form.Get("code"), anonClient(r)
+	code, client := p.Form.Get("code"), httpx.ClientHost(r)
 	notice, err := s.anonAction(r, p, code, client, files)
 	if err == nil {
 		var v *incident.ReceiptView

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"weerbaar/internal/httpx"
 	"weerbaar/internal/incident"
 	"weerbaar/internal/web"
 )
@@ -92,7 +93,7 @@ func (s *Server) anonymousSubmit(w http.ResponseWriter, r *http.Request) {
 		s.renderAnonForm(w, r, p, http.StatusUnprocessableEntity, false)
 		return
 	}
-	code, err := s.anon.Report(r.Context(), anonClient(r), in)
+	code, err := s.anon.Report(r.Context(), httpx.ClientHost(r), in)
 	if s.AddProblems(r, p.Form, err) {
 		s.renderAnonForm(w, r, p, http.StatusUnprocessableEntity, false)
 		return
@@ -117,7 +118,7 @@ func (s *Server) anonymousSubmit(w http.ResponseWriter, r *http.Request) {
 func (s *Server) anonAttach(r *http.Request, p *web.Page, v *anonView, code string, files []incident.Upload) {
 	f := web.FormOf(map[string][]string{})
 	n, err := s.attachEach(r, f, files, func(u []incident.Upload) ([]incident.AttachmentInfo, error) {
-		return s.anon.Attach(r.Context(), anonClient(r), code, u)
+		return s.anon.Attach(r.Context(), httpx.ClientHost(r), code, u)
 	})
 	v.FilesAdded = n
 	for _, e := range f.Summary() {
