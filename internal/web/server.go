@@ -98,7 +98,7 @@ func New(o Options) (*Server, error) {
 	if s.base, err = parseBase(); err != nil {
 		return nil, err
 	}
-	if err := s.AddPages(shellTemplates()); err != nil {
+	if err := s.AddPages(templateFS); err != nil {
 		return nil, err
 	}
 	mux := s.routes()

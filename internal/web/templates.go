@@ -17,14 +17,6 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-func shellTemplates() fs.FS {
-	sub, err := fs.Sub(templateFS, "templates")
-	if err != nil {
-		panic(err) // the directory is embedded above
-	}
-	return sub
-}
-
 // parseBase parses the layout and the shared partials once.
 func parseBase() (*template.Template, error) {
 	base, err := template.New("layout.html").ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
@@ -34,8 +26,9 @@ func parseBase() (*template.Template, error) {
 	return base, nil
 }
 
-// AddPages parses every pages/*.html of fsys, each on its own copy of the
-// layout, the shared partials, the partials/*.html of fsys and those of
+// AddPages parses every templates/pages/*.html of fsys (a capability's
+// embedded templates folder), each on its own copy of the
+// layout, the shared partials, its templates/partials/*.html and those of
 // each of shared (partials another capability lends, such as the
 // meldingen' fact lists). A page is rendered by its file name without
 // ".html"; two capabilities may not use the same name.
@@ -45,13 +38,13 @@ func (s *Server) AddPages(fsys fs.FS, shared ...fs.FS) error {
 		return err
 	}
 	for _, p := range append([]fs.FS{fsys}, shared...) {
-		if parts, _ := fs.Glob(p, "partials/*.html"); len(parts) > 0 {
-			if base, err = base.ParseFS(p, "partials/*.html"); err != nil {
+		if parts, _ := fs.Glob(p, "templates/partials/*.html"); len(parts) > 0 {
+			if base, err = base.ParseFS(p, "templates/partials/*.html"); err != nil {
 				return fmt.Errorf("web: partials: %w", err)
 			}
 		}
 	}
-	files, err := fs.Glob(fsys, "pages/*.html")
+	files, err := fs.Glob(fsys, "templates/pages/*.html")
 	if err != nil {
 		return fmt.Errorf("web: templates: %w", err)
 	}

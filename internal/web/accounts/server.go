@@ -2,7 +2,6 @@ package accounts
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 
 	"weerbaar/internal/auth"
@@ -44,8 +43,7 @@ func New(o Options) *Server {
 // of reach that make no sense for a role.
 func (s *Server) Mount(sh *web.Server, mux *http.ServeMux) error {
 	s.Server = sh
-	pages, _ := fs.Sub(templates, "templates")
-	if err := sh.AddPages(pages); err != nil {
+	if err := sh.AddPages(templates); err != nil {
 		return err
 	}
 	sh.AddMenu(web.MenuItem{Key: "nav.accounts", Href: "/accounts", Roles: []auth.Role{auth.RoleAdmin, auth.RoleCoordinator}})

@@ -4,7 +4,6 @@ package login
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 
 	"weerbaar/internal/auth"
@@ -26,8 +25,7 @@ func New(a *auth.Service) *Server { return &Server{auth: a} }
 // Mount registers the login pages on the shell.
 func (s *Server) Mount(sh *web.Server, mux *http.ServeMux) error {
 	s.Server = sh
-	pages, _ := fs.Sub(templates, "templates")
-	if err := sh.AddPages(pages); err != nil {
+	if err := sh.AddPages(templates); err != nil {
 		return err
 	}
 	mux.HandleFunc("GET /login", s.loginForm)

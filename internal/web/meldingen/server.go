@@ -16,10 +16,7 @@ var templates embed.FS
 
 // Partials are the meldingen' shared pieces (fact lists, files, timeline,
 // the danger banner), lent to the follow-up pages.
-func Partials() fs.FS {
-	sub, _ := fs.Sub(templates, "templates")
-	return sub
-}
+func Partials() fs.FS { return templates }
 
 // Server is the meldingen pages on the shell.
 type Server struct {

@@ -2,7 +2,6 @@ package opvolging
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 
 	"weerbaar/internal/auth"
@@ -34,8 +33,7 @@ func New(a *auth.Service, incidents *incident.Service, orgs *org.Service) *Serve
 // organisation's incident (404).
 func (s *Server) Mount(sh *web.Server, mux *http.ServeMux) error {
 	s.Server = sh
-	pages, _ := fs.Sub(templates, "templates")
-	if err := sh.AddPages(pages, meldingen.Partials()); err != nil {
+	if err := sh.AddPages(templates, meldingen.Partials()); err != nil {
 		return err
 	}
 	sh.AddMenu(

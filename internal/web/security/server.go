@@ -4,7 +4,6 @@ package security
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 
 	"weerbaar/internal/auth"
@@ -27,8 +26,7 @@ func New(a *auth.Service) *Server { return &Server{auth: a} }
 // acts on the signed-in person's own account only.
 func (s *Server) Mount(sh *web.Server, mux *http.ServeMux) error {
 	s.Server = sh
-	pages, _ := fs.Sub(templates, "templates")
-	if err := sh.AddPages(pages); err != nil {
+	if err := sh.AddPages(templates); err != nil {
 		return err
 	}
 	sh.AddMenu(web.MenuItem{Key: "nav.security", Href: securityPath})
