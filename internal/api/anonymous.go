@@ -68,15 +68,9 @@ type anonymousFileDoc struct {
 	Size        int64  `json:"size"`
 }
 
-// anonHeaders: never stored by a browser or proxy, never a Referer.
-func anonHeaders(w http.ResponseWriter) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer")
-}
-
 // createAnonymous answers POST /anonieme-meldingen with the receipt code.
 func (s *Server) createAnonymous(w http.ResponseWriter, r *http.Request) error {
-	anonHeaders(w)
+	httpx.Untraceable(w)
 	if s.deps.Anonymous == nil {
 		return apiError(http.StatusNotFound, "api.detail.not_found")
 	}
@@ -101,7 +95,7 @@ func (s *Server) createAnonymous(w http.ResponseWriter, r *http.Request) error {
 // behind the code, its status and the conversation (the handler's
 // messages are marked read).
 func (s *Server) anonymousStatus(w http.ResponseWriter, r *http.Request) error {
-	anonHeaders(w)
+	httpx.Untraceable(w)
 	var in receiptInput
 	if err := s.decodeAnonymous(w, r, &in); err != nil {
 		return err
@@ -136,7 +130,7 @@ func (s *Server) anonymousStatus(w http.ResponseWriter, r *http.Request) error {
 // anonymousMessage answers POST /anonieme-meldingen/berichten: a message
 // from the holder of the code to the handler.
 func (s *Server) anonymousMessage(w http.ResponseWriter, r *http.Request) error {
-	anonHeaders(w)
+	httpx.Untraceable(w)
 	var in anonMessageInput
 	if err := s.decodeAnonymous(w, r, &in); err != nil {
 		return err

@@ -17,3 +17,10 @@ func Chain(h http.Handler, mw ...func(http.Handler) http.Handler) http.Handler {
 	}
 	return h
 }
+
+// Untraceable marks an answer of the anonymous route: never stored by a
+// browser or proxy, never announced to another site through a Referer.
+func Untraceable(w http.ResponseWriter) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+}

@@ -2,7 +2,6 @@ package meldingen
 
 import (
 	"context"
-	"net/http"
 	"strconv"
 	"time"
 
@@ -18,13 +17,6 @@ import (
 // anonymousPaths are the anonymous pages, which run without the session
 // even for a signed-in person.
 var anonymousPaths = []string{"/anoniem-melden", "/anoniem-volgen"}
-
-// anonHeaders: never stored by a browser or proxy, never announced to
-// another site through a Referer.
-func anonHeaders(w http.ResponseWriter) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer")
-}
 
 // orgGroup is one kind of organisation in the anonymous picker.
 type orgGroup struct {

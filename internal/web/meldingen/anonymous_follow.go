@@ -29,7 +29,7 @@ type anonFollowView struct {
 func (s *Server) anonymousFollowForm(w http.ResponseWriter, r *http.Request) {
 	p := s.Page(r, "anon.follow.title")
 	p.Form = web.NewForm(r)
-	anonHeaders(w)
+	httpx.Untraceable(w)
 	s.Render(w, r, http.StatusOK, "anonymous_follow", p)
 }
 
@@ -37,7 +37,7 @@ func (s *Server) anonymousFollowForm(w http.ResponseWriter, r *http.Request) {
 // sends a message or adds files when the form asks for it.
 func (s *Server) anonymousFollow(w http.ResponseWriter, r *http.Request) {
 	p := s.Page(r, "anon.follow.title")
-	anonHeaders(w)
+	httpx.Untraceable(w)
 	var files []incident.Upload
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
 		var tooBig bool

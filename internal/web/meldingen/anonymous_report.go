@@ -48,7 +48,7 @@ func (s *Server) renderAnonForm(w http.ResponseWriter, r *http.Request, p *web.P
 	}
 	v.Limited = limited
 	p.Data = v
-	anonHeaders(w)
+	httpx.Untraceable(w)
 	s.Render(w, r, status, "anonymous_report", p)
 }
 
@@ -109,7 +109,7 @@ func (s *Server) anonymousSubmit(w http.ResponseWriter, r *http.Request) {
 	v := &anonView{Code: code.String()}
 	s.anonAttach(r, p, v, string(code), files)
 	p.TitleKey, p.Form, p.Data = "anon.done.title", nil, v
-	anonHeaders(w)
+	httpx.Untraceable(w)
 	s.Render(w, r, http.StatusOK, "anonymous_done", p)
 }
 
