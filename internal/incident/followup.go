@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
 )
 
@@ -217,11 +218,13 @@ func (s *Service) loadFollowUps(ctx context.Context, id int64) ([]FollowUp, erro
 	for rows.Next() {
 		f := FollowUp{IncidentID: id}
 		var note []byte
-		if err := rows.Scan(&f.ID, &f.Kind, &f.ReactionForm, &f.DoneAt, &f.ActorID,
-			&f.RecordedAt, &note); err != nil {
+		var done, recorded store.Time
+		if err := rows.Scan(&f.ID, &f.Kind, &f.ReactionForm, &done, &f.ActorID,
+			&recorded, &note); err != nil {
 			return nil, fmt.Errorf("incident %d: follow-up: %w", id, err)
 		}
-		f.DoneAt, f.RecordedAt = f.DoneAt.UTC(), f.RecordedAt.UTC()
+		f.DoneAt, f.RecordedAt = done.T, recorded.T
+		s.flagBad(ctx, "followup", f.ID, done.Bad || recorded.Bad)
 		f.Note = op.open("followup_note", note)
 		out = append(out, f)
 	}

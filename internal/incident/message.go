@@ -195,12 +195,12 @@ func (s *Service) readConversation(ctx context.Context, q store.Querier, head *I
 	for rows.Next() {
 		var m Message
 		var body []byte
-		var read sql.NullTime
-		if err := rows.Scan(&m.ID, &m.Sender, &m.AuthorID, &body, &m.CreatedAt, &read); err != nil {
+		var created, read store.Time
+		if err := rows.Scan(&m.ID, &m.Sender, &m.AuthorID, &body, &created, &read); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("incident %d: messages: %w", head.ID, err)
 		}
-		m.IncidentID, m.CreatedAt, m.ReadAt = head.ID, m.CreatedAt.UTC(), utc(read)
+		m.IncidentID, m.CreatedAt, m.ReadAt = head.ID, created.T, read.T
 		msgs, sealed = append(msgs, m), append(sealed, body)
 	}
 	if err := rows.Close(); err != nil {
