@@ -47,16 +47,13 @@ const accountFrom = ` FROM accounts a LEFT JOIN organisations o ON o.id = a.org_
 
 func scanAccount(row interface{ Scan(...any) error }) (Account, error) {
 	var a Account
-	var last sql.NullTime
+	var created, last store.Time
 	err := row.Scan(&a.ID, &a.Email, &a.Name, &a.Role, &a.OrgID, &a.OrgCode, &a.OrgName,
-		&a.Disabled, &a.TOTPEnabled, &a.CreatedAt, &last)
+		&a.Disabled, &a.TOTPEnabled, &created, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
 	}
-	a.CreatedAt = a.CreatedAt.UTC()
-	if last.Valid {
-		a.LastLoginAt = last.Time.UTC()
-	}
+	a.CreatedAt, a.LastLoginAt = created.T, last.T
 	return a, err
 }
 
