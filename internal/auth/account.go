@@ -58,7 +58,16 @@ func scanAccount(row interface{ Scan(...any) error }) (Account, error) {
 }
 
 // emailKey is the form under which addresses are unique.
-func emailKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+// emailKey is the lookup form of an address. Bytes that cannot be stored
+// as text (invalid UTF-8, NUL) become \x01, which no valid address holds:
+// such a lookup finds nothing instead of failing in the database.
+func emailKey(email string) string {
+	k := strings.ToLower(strings.TrimSpace(email))
+	if !valid.TextOK(k) {
+		k = strings.ReplaceAll(strings.ToValidUTF8(k, "\x01"), "\x00", "\x01")
+	}
+	return k
+}
 
 // CreateAccount creates an account. actor nil is the system (command line);
 // otherwise the policy decides. Field problems come back as *valid.Error.
@@ -112,7 +121,7 @@ func checkEmail(v *valid.Error, email string) {
 		return
 	}
 	a, err := mail.ParseAddress(email)
-	if err != nil || a.Address != email || a.Name != "" || len(email) > 254 {
+	if !valid.TextOK(email) || err != nil || a.Address != email || a.Name != "" || len(email) > 254 {
 		v.Add("email", "email_invalid")
 	}
 }
@@ -121,6 +130,8 @@ func checkName(v *valid.Error, name string) {
 	switch {
 	case name == "":
 		v.Add("name", "required")
+	case !valid.TextOK(name):
+		v.Add("name", "invalid_text")
 	case utf8.RuneCountInString(name) > 200:
 		v.Add("name", "too_long", 200)
 	}

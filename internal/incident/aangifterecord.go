@@ -149,8 +149,8 @@ func checkAangifte(a *Aangifte, now time.Time) error {
 	}
 	if a.FiledOn.IsZero() {
 		e.Add("filedOn", "required")
-	} else if a.FiledOn.After(now) {
-		e.Add("filedOn", "future")
+	} else {
+		valid.Window(e, "filedOn", a.FiledOn, earliest, now, "future")
 	}
 	checkLengths(e, map[string]lenCheck{"policeUnit": {a.PoliceUnit, maxShort},
 		"pvNumber": {a.PVNumber, maxShort}, "pvPlace": {a.PVPlace, maxShort},

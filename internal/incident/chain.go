@@ -91,8 +91,10 @@ func checkChainStep(c *ChainStep, now time.Time) error {
 	}
 	if c.On.IsZero() {
 		e.Add("on", "required")
-	} else if c.Step != ChainHearing && c.On.After(now) {
-		e.Add("on", "future")
+	} else if c.Step == ChainHearing {
+		valid.Window(e, "on", c.On, earliest, now.Add(hearingAhead))
+	} else {
+		valid.Window(e, "on", c.On, earliest, now, "future")
 	}
 	checkLengths(e, map[string]lenCheck{"outcome": {c.Outcome, maxShort}, "note": {c.Note, maxText}})
 	return e.Err()

@@ -107,9 +107,7 @@ func checkFollowUp(f *FollowUp, now time.Time) error {
 	if f.Kind != FollowReaction && f.ReactionForm != "" {
 		e.Add("reactionForm", "not_applicable")
 	}
-	if f.DoneAt.After(now.Add(futureSlack)) {
-		e.Add("doneAt", "future")
-	}
+	checkMoment(e, "doneAt", f.DoneAt, now)
 	if f.Kind == FollowNote && f.Note == "" {
 		e.Add("note", "required")
 	}

@@ -128,6 +128,8 @@ func (s *Service) send(ctx context.Context, head *Incident, side Sender, author 
 	switch {
 	case body == "":
 		e.Add("body", "required")
+	case !valid.TextOK(body):
+		e.Add("body", "invalid_text")
 	case utf8.RuneCountInString(body) > maxMessage:
 		e.Add("body", "too_long", maxMessage)
 	}
