@@ -16,6 +16,10 @@ func classify(err error) *httpError {
 	switch {
 	case errors.Is(err, auth.ErrNoSession):
 		return apiError(http.StatusUnauthorized, "api.detail.bad_token")
+	case errors.Is(err, incident.ErrUnreadable):
+		// Stored damaged (the service logged its id); other meldingen
+		// are not affected.
+		return apiError(http.StatusInternalServerError, "api.detail.incident_unreadable")
 	case errors.Is(err, incident.ErrTransition):
 		return apiError(http.StatusConflict, "api.detail.conflict")
 	case errors.Is(err, auth.ErrForbidden), errors.Is(err, incident.ErrForbidden):
