@@ -2,7 +2,7 @@
 GO ?= go
 STATIC := internal/web/static/vendor
 
-.PHONY: demo build assets test vet lint-api vulncheck bench clean
+.PHONY: demo build assets test vet lint-api vulncheck bench fuzz clean
 
 # Start Weerbaar on embedded SQLite with demo data and demo logins.
 demo: assets
@@ -40,6 +40,12 @@ test: assets vet
 # Needs the online vulnerability database, so it is not part of `make test`.
 vulncheck:
 	$(GO) run golang.org/x/vuln/cmd/govulncheck@latest ./...
+
+# Fuzz the JSON API's create endpoint for a bounded time (FUZZTIME); `make
+# test` runs only its seeds. Findings land in internal/api/testdata/fuzz.
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzCreateIncidentJSON$$' -fuzztime $(FUZZTIME) ./internal/api
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./...
