@@ -46,6 +46,12 @@ test: assets vet
 vulncheck:
 	$(GO) run golang.org/x/vuln/cmd/govulncheck@latest ./...
 
+# Fuzz the JSON API's create endpoint for a bounded time (FUZZTIME); `make
+# test` runs only its seeds. Findings land in internal/api/testdata/fuzz.
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzCreateIncidentJSON$$' -fuzztime $(FUZZTIME) ./internal/api
+
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./...
 

@@ -18,6 +18,10 @@ func classify(err error) *httpError {
 		return apiError(http.StatusUnauthorized, "api.detail.bad_token")
 	case errors.Is(err, incident.ErrRateLimited):
 		return apiError(http.StatusTooManyRequests, "api.detail.anonymous_rate_limited")
+	case errors.Is(err, incident.ErrUnreadable):
+		// Stored damaged (the service logged its id); other meldingen
+		// are not affected.
+		return apiError(http.StatusInternalServerError, "api.detail.incident_unreadable")
 	case errors.Is(err, incident.ErrTransition):
 		return apiError(http.StatusConflict, "api.detail.conflict")
 	case errors.Is(err, auth.ErrForbidden), errors.Is(err, incident.ErrForbidden):

@@ -38,7 +38,7 @@ func (s *Server) createFollowUp(w http.ResponseWriter, r *http.Request) error {
 	}
 	got, err := s.deps.Incidents.AddFollowUp(r.Context(), auth.FromContext(r.Context()), id, f)
 	if err != nil {
-		return err
+		return hideExistence(err)
 	}
 	w.Header().Set("Location", fmt.Sprintf("%s/meldingen/%d/opvolgingen", Prefix, id))
 	s.writeJSON(w, r, http.StatusCreated, followUpOf(*got))
@@ -54,7 +54,7 @@ func (s *Server) listFollowUps(w http.ResponseWriter, r *http.Request) error {
 	}
 	inc, err := s.deps.Incidents.Get(r.Context(), auth.FromContext(r.Context()), id)
 	if err != nil {
-		return err
+		return hideExistence(err)
 	}
 	items := make([]followUpDoc, 0, len(inc.FollowUps))
 	for _, f := range inc.FollowUps {

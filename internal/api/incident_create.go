@@ -44,6 +44,15 @@ func (s *Server) createIncident(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Everything the answer needs is looked up before the report is
+	// stored: once Submit has committed, building the answer must not be
+	// able to fail, or the client would get an error for a stored report.
+	orgs := s.orgNames()
+	if want.OrgID != 0 {
+		if _, err := orgs.ref(r.Context(), want.OrgID); err != nil && !errors.Is(err, org.ErrNotFound) {
+			return err
+		}
+	}
 	got, err := s.deps.Incidents.Submit(r.Context(), p, want, r.Header.Get("Idempotency-Key"))
 	if err != nil {
 		return renameFields(err, map[string]string{"orgId": "organisationCode", "idempotencyKey": "Idempotency-Key"})
@@ -51,7 +60,7 @@ func (s *Server) createIncident(w http.ResponseWriter, r *http.Request) error {
 	if !sameSubmission(want, got) {
 		return errIdempotencyMismatch
 	}
-	doc, err := s.incidentDoc(r, s.orgNames(), got)
+	doc, err := s.incidentDoc(r, orgs, got)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"weerbaar/internal/auth"
@@ -30,7 +31,8 @@ func (s *Server) listOrgIncidents(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, pageDoc{Items: items, Page: list.Page, PageSize: list.PageSize, Total: list.Total})
+	s.writeJSON(w, r, http.StatusOK, pageDoc{Items: items, Page: list.Page, PageSize: list.PageSize,
+		Total: list.Total, skippedDoc: s.skipped(r, list.Skipped)})
 	return nil
 }
 
@@ -40,6 +42,23 @@ type pageDoc struct {
 	Page     int          `json:"page"`
 	PageSize int          `json:"pageSize"`
 	Total    int          `json:"total"`
+	skippedDoc
+}
+
+// skippedDoc says how many stored incidents a list left out because they
+// could not be read, with a sentence to show when there are any.
+type skippedDoc struct {
+	Skipped       int     `json:"skipped"`
+	SkippedDetail *string `json:"skippedDetail"`
+}
+
+func (s *Server) skipped(r *http.Request, n int) skippedDoc {
+	d := skippedDoc{Skipped: n}
+	if n > 0 {
+		msg := s.deps.Messages.T(language(r), "api.skipped", n)
+		d.SkippedDetail = &msg
+	}
+	return d
 }
 
 // exportOrgIncidents answers GET /organisaties/{code}/meldingen/export
@@ -55,9 +74,11 @@ func (s *Server) exportOrgIncidents(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	var buf bytes.Buffer
-	if err := s.deps.Incidents.ExportCSV(r.Context(), auth.FromContext(r.Context()), orgID, f, &buf); err != nil {
+	exp, err := s.deps.Incidents.ExportCSVCounted(r.Context(), auth.FromContext(r.Context()), orgID, f, &buf)
+	if err != nil {
 		return err
 	}
+	w.Header().Set("Skipped-Count", strconv.Itoa(exp.Skipped))
 	name := fmt.Sprintf("meldingen-%s-%s.csv", strings.ToLower(r.PathValue("code")), s.deps.Now().Format("20060102"))
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -117,7 +118,22 @@ func (s *Server) problem(w http.ResponseWriter, r *http.Request, status int, det
 	s.writeError(w, r, apiError(status, detail, args...))
 }
 
+// maxDrain bounds how much of an unread request body is read away before
+// an error is answered. Without it the server closes the connection with
+// the body half sent, and the client, still writing, sees a reset instead
+// of the answer. Larger bodies still get the connection closed.
+const maxDrain = 4 << 20
+
+// drainBody reads away what is left of r's body (at most maxDrain).
+func drainBody(w http.ResponseWriter, r *http.Request) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return
+	}
+	io.Copy(io.Discard, http.MaxBytesReader(w, r.Body, maxDrain))
+}
+
 func (s *Server) writeProblem(w http.ResponseWriter, r *http.Request, p problemDoc) {
+	drainBody(w, r)
 	p.Type = "about:blank"
 	p.Title = s.deps.Messages.T(language(r), "api.status."+strconv.Itoa(p.Status))
 	p.Instance = r.URL.Path

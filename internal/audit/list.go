@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"weerbaar/internal/store"
 )
 
 // Entry is one row of the audit log as read back.
@@ -75,10 +76,11 @@ func (l *Log) List(ctx context.Context, q Filter) ([]Entry, error) {
 	var out []Entry
 	for rows.Next() {
 		var e Entry
-		if err := rows.Scan(&e.Seq, &e.At, &e.Actor, &e.OrgID, &e.Action, &e.Object, &e.ObjectID, &e.Detail); err != nil {
+		var at store.Time
+		if err := rows.Scan(&e.Seq, &at, &e.Actor, &e.OrgID, &e.Action, &e.Object, &e.ObjectID, &e.Detail); err != nil {
 			return nil, fmt.Errorf("audit list: %w", err)
 		}
-		e.At = e.At.UTC()
+		e.At = at.T
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {

@@ -47,21 +47,27 @@ const accountFrom = ` FROM accounts a LEFT JOIN organisations o ON o.id = a.org_
 
 func scanAccount(row interface{ Scan(...any) error }) (Account, error) {
 	var a Account
-	var last sql.NullTime
+	var created, last store.Time
 	err := row.Scan(&a.ID, &a.Email, &a.Name, &a.Role, &a.OrgID, &a.OrgCode, &a.OrgName,
-		&a.Disabled, &a.TOTPEnabled, &a.CreatedAt, &last)
+		&a.Disabled, &a.TOTPEnabled, &created, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
 	}
-	a.CreatedAt = a.CreatedAt.UTC()
-	if last.Valid {
-		a.LastLoginAt = last.Time.UTC()
-	}
+	a.CreatedAt, a.LastLoginAt = created.T, last.T
 	return a, err
 }
 
 // emailKey is the form under which addresses are unique.
-func emailKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+// emailKey is the lookup form of an address. Bytes that cannot be stored
+// as text (invalid UTF-8, NUL) become \x01, which no valid address holds:
+// such a lookup finds nothing instead of failing in the database.
+func emailKey(email string) string {
+	k := strings.ToLower(strings.TrimSpace(email))
+	if !valid.TextOK(k) {
+		k = strings.ReplaceAll(strings.ToValidUTF8(k, "\x01"), "\x00", "\x01")
+	}
+	return k
+}
 
 // CreateAccount creates an account. actor nil is the system (command line);
 // otherwise the policy decides. Field problems come back as *valid.Error.
@@ -115,7 +121,7 @@ func checkEmail(v *valid.Error, email string) {
 		return
 	}
 	a, err := mail.ParseAddress(email)
-	if err != nil || a.Address != email || a.Name != "" || len(email) > 254 {
+	if !valid.TextOK(email) || err != nil || a.Address != email || a.Name != "" || len(email) > 254 {
 		v.Add("email", "email_invalid")
 	}
 }
@@ -124,6 +130,8 @@ func checkName(v *valid.Error, name string) {
 	switch {
 	case name == "":
 		v.Add("name", "required")
+	case !valid.TextOK(name):
+		v.Add("name", "invalid_text")
 	case utf8.RuneCountInString(name) > 200:
 		v.Add("name", "too_long", 200)
 	}

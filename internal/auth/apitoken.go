@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"weerbaar/internal/audit"
+	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
 )
 
@@ -70,14 +71,11 @@ func (s *Service) ListAPITokens(ctx context.Context, p *Principal) ([]APIToken, 
 	var out []APIToken
 	for rows.Next() {
 		var t APIToken
-		var used sql.NullTime
-		if err := rows.Scan(&t.ID, &t.Name, &t.Hint, &t.CreatedAt, &used); err != nil {
+		var created, used store.Time
+		if err := rows.Scan(&t.ID, &t.Name, &t.Hint, &created, &used); err != nil {
 			return nil, fmt.Errorf("API-tokens: %w", err)
 		}
-		t.CreatedAt = t.CreatedAt.UTC()
-		if used.Valid {
-			t.LastUsedAt = used.Time.UTC()
-		}
+		t.CreatedAt, t.LastUsedAt = created.T, used.T
 		out = append(out, t)
 	}
 	return out, rows.Err()
@@ -113,7 +111,7 @@ func (s *Service) AuthenticateAPIToken(ctx context.Context, token string) (*Prin
 	}
 	var p Principal
 	var id int64
-	var used sql.NullTime
+	var used store.Time
 	var revoked, disabled bool
 	err := s.db.QueryRowContext(ctx, `SELECT t.id, t.last_used_at, t.revoked_at IS NOT NULL,
 		a.id, COALESCE(a.org_id, 0), a.role, a.name, a.email, a.disabled
@@ -125,7 +123,7 @@ func (s *Service) AuthenticateAPIToken(ctx context.Context, token string) (*Prin
 	if err != nil {
 		return nil, fmt.Errorf("API-token: %w", err)
 	}
-	if now := s.now(); !used.Valid || now.Sub(used.Time) >= lastSeenPrecision {
+	if now := s.now(); used.T.IsZero() || now.Sub(used.T) >= lastSeenPrecision {
 		if _, err := s.db.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, now, id); err != nil {
 			return nil, fmt.Errorf("API-token: %w", err)
 		}

@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"weerbaar/internal/audit"
+	"weerbaar/internal/store"
 )
 
 // challenge is the pending step between password and second factor.
@@ -32,7 +32,7 @@ func (s *Service) newChallenge(ctx context.Context, tx *sql.Tx, accountID int64,
 // challenge returns the live pending step of token, of the kind wanted.
 func (s *Service) challenge(ctx context.Context, pending string, setup bool) (challenge, error) {
 	var c challenge
-	var expires time.Time
+	var expires store.Time // unreadable: zero, so expired
 	var disabled bool
 	err := s.db.QueryRowContext(ctx, `SELECT c.id, c.account_id, COALESCE(a.org_id, 0), a.email, c.setup, c.expires_at, a.disabled
 		FROM login_challenges c JOIN accounts a ON a.id = c.account_id WHERE c.token_hash = $1`, tokenHash(pending)).
@@ -43,7 +43,7 @@ func (s *Service) challenge(ctx context.Context, pending string, setup bool) (ch
 	if err != nil {
 		return c, fmt.Errorf("tweede stap: %w", err)
 	}
-	if disabled || c.setup != setup || !s.now().Before(expires) {
+	if disabled || c.setup != setup || !s.now().Before(expires.T) {
 		return c, ErrNoSession
 	}
 	return c, nil

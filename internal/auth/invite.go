@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"weerbaar/internal/audit"
+	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
 )
 
@@ -70,19 +71,14 @@ const invitationFrom = ` FROM invitations i LEFT JOIN organisations o ON o.id = 
 
 func scanInvitation(row interface{ Scan(...any) error }) (Invitation, error) {
 	var i Invitation
-	var accepted, revoked sql.NullTime
+	// An expiry that cannot be read is the zero time: already expired.
+	var created, expires, accepted, revoked store.Time
 	err := row.Scan(&i.ID, &i.Email, &i.Name, &i.Role, &i.OrgID, &i.OrgCode, &i.OrgName, &i.InvitedBy,
-		&i.CreatedAt, &i.ExpiresAt, &accepted, &revoked)
+		&created, &expires, &accepted, &revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return i, ErrInvitationUnknown
 	}
-	i.CreatedAt, i.ExpiresAt = i.CreatedAt.UTC(), i.ExpiresAt.UTC()
-	if accepted.Valid {
-		i.AcceptedAt = accepted.Time.UTC()
-	}
-	if revoked.Valid {
-		i.RevokedAt = revoked.Time.UTC()
-	}
+	i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.RevokedAt = created.T, expires.T, accepted.T, revoked.T
 	return i, err
 }
 

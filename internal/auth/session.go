@@ -49,12 +49,13 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*Principal, e
 		return nil, ErrNoSession
 	}
 	var p Principal
-	var created, seen time.Time
+	// Times that cannot be read are zero: the session counts as expired.
+	var created, seen, verified store.Time
 	var disabled bool
 	err := s.db.QueryRowContext(ctx, `SELECT s.id, s.created_at, s.last_seen_at, s.verified_at,
 		a.id, COALESCE(a.org_id, 0), a.role, a.name, a.email, a.disabled
 		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1`, tokenHash(token)).
-		Scan(&p.SessionID, &created, &seen, &p.VerifiedAt, &p.AccountID, &p.OrgID, &p.Role, &p.Name, &p.Email, &disabled)
+		Scan(&p.SessionID, &created, &seen, &verified, &p.AccountID, &p.OrgID, &p.Role, &p.Name, &p.Email, &disabled)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNoSession
 	}
@@ -62,18 +63,18 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*Principal, e
 		return nil, fmt.Errorf("sessie: %w", err)
 	}
 	now := s.now()
-	if disabled || now.Sub(seen) >= s.opts.IdleTimeout || now.Sub(created) >= s.opts.AbsoluteTimeout {
+	if disabled || created.Bad || seen.Bad || now.Sub(seen.T) >= s.opts.IdleTimeout || now.Sub(created.T) >= s.opts.AbsoluteTimeout {
 		if _, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE id = $1`, p.SessionID); err != nil {
 			return nil, fmt.Errorf("sessie: %w", err)
 		}
 		return nil, ErrNoSession
 	}
-	if now.Sub(seen) >= lastSeenPrecision {
+	if now.Sub(seen.T) >= lastSeenPrecision {
 		if _, err := s.db.ExecContext(ctx, `UPDATE sessions SET last_seen_at = $1 WHERE id = $2`, now, p.SessionID); err != nil {
 			return nil, fmt.Errorf("sessie: %w", err)
 		}
 	}
-	p.VerifiedAt = p.VerifiedAt.UTC()
+	p.VerifiedAt = verified.T
 	return &p, nil
 }
 
@@ -127,10 +128,11 @@ func (s *Service) ListSessions(ctx context.Context, p *Principal) ([]Session, er
 	var out []Session
 	for rows.Next() {
 		var x Session
-		if err := rows.Scan(&x.ID, &x.CreatedAt, &x.LastSeenAt); err != nil {
+		var created, seen store.Time
+		if err := rows.Scan(&x.ID, &created, &seen); err != nil {
 			return nil, fmt.Errorf("sessies: %w", err)
 		}
-		x.CreatedAt, x.LastSeenAt, x.Current = x.CreatedAt.UTC(), x.LastSeenAt.UTC(), x.ID == p.SessionID
+		x.CreatedAt, x.LastSeenAt, x.Current = created.T, seen.T, x.ID == p.SessionID
 		out = append(out, x)
 	}
 	return out, rows.Err()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
 )
 
@@ -108,7 +109,7 @@ func (s *Service) RecordAangifte(ctx context.Context, p *auth.Principal, inciden
 			pv_number_enc, pv_place_enc, actor_id, recorded_at, domicile_enc)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 			inc.ID, a.Type, a.FiledBy, a.VPTAsked, a.VPTApplied, a.Address, a.UnderNumber,
-			a.FiledOn, a.PoliceUnit, pv, place, a.ActorID, a.RecordedAt, domicile).Scan(&a.ID); err != nil {
+			store.DateOf(a.FiledOn), a.PoliceUnit, pv, place, a.ActorID, a.RecordedAt, domicile).Scan(&a.ID); err != nil {
 			return fmt.Errorf("incident %d: aangifte: %w", inc.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE incidents SET aangifte_at = $2
@@ -148,8 +149,8 @@ func checkAangifte(a *Aangifte, now time.Time) error {
 	}
 	if a.FiledOn.IsZero() {
 		e.Add("filedOn", "required")
-	} else if a.FiledOn.After(now) {
-		e.Add("filedOn", "future")
+	} else {
+		valid.Window(e, "filedOn", a.FiledOn, earliest, now, "future")
 	}
 	checkLengths(e, map[string]lenCheck{"policeUnit": {a.PoliceUnit, maxShort},
 		"pvNumber": {a.PVNumber, maxShort}, "pvPlace": {a.PVPlace, maxShort},
@@ -179,12 +180,15 @@ func (s *Service) loadAangiftes(ctx context.Context, id int64) ([]Aangifte, erro
 	for rows.Next() {
 		a := Aangifte{IncidentID: id}
 		var pv, place, domicile []byte
+		var filed store.Date
+		var recorded store.Time
 		if err := rows.Scan(&a.ID, &a.Type, &a.FiledBy, &a.VPTAsked, &a.VPTApplied, &a.Address,
-			&a.UnderNumber, &a.FiledOn, &a.PoliceUnit, &pv, &place, &a.ActorID, &a.RecordedAt,
+			&a.UnderNumber, &filed, &a.PoliceUnit, &pv, &place, &a.ActorID, &recorded,
 			&domicile); err != nil {
 			return nil, fmt.Errorf("incident %d: aangiftes: %w", id, err)
 		}
-		a.FiledOn, a.RecordedAt = dateOnly(a.FiledOn.UTC()), a.RecordedAt.UTC()
+		a.FiledOn, a.RecordedAt = filed.T, recorded.T
+		s.flagBad(ctx, "aangifte", a.ID, filed.Bad || recorded.Bad)
 		a.PVNumber, a.PVPlace = op.open("pv_number", pv), op.open("pv_place", place)
 		a.Domicile = op.open("domicile", domicile)
 		out = append(out, a)

@@ -182,11 +182,12 @@ func (s *Service) listAttachments(ctx context.Context, q store.Querier, incident
 	for rows.Next() {
 		a := AttachmentInfo{IncidentID: incidentID}
 		var name []byte
-		if err := rows.Scan(&a.ID, &a.ContentType, &a.Size, &a.UploaderID, &a.CreatedAt, &name); err != nil {
+		var created store.Time
+		if err := rows.Scan(&a.ID, &a.ContentType, &a.Size, &a.UploaderID, &created, &name); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("incident %d: attachments: %w", incidentID, err)
 		}
-		a.CreatedAt = a.CreatedAt.UTC()
+		a.CreatedAt = created.T
 		out, names = append(out, a), append(names, name)
 	}
 	if err := rows.Close(); err != nil {

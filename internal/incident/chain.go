@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
 )
 
@@ -59,7 +60,7 @@ func (s *Service) AddChainStep(ctx context.Context, p *auth.Principal, incidentI
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO incident_chain_steps
 			(incident_id, step, outcome, step_on, note_enc, actor_id, recorded_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, inc.ID, c.Step, c.Outcome, c.On,
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, inc.ID, c.Step, c.Outcome, store.DateOf(c.On),
 			note, c.ActorID, c.RecordedAt).Scan(&c.ID); err != nil {
 			return fmt.Errorf("incident %d: chain step: %w", inc.ID, err)
 		}
@@ -90,8 +91,10 @@ func checkChainStep(c *ChainStep, now time.Time) error {
 	}
 	if c.On.IsZero() {
 		e.Add("on", "required")
-	} else if c.Step != ChainHearing && c.On.After(now) {
-		e.Add("on", "future")
+	} else if c.Step == ChainHearing {
+		valid.Window(e, "on", c.On, earliest, now.Add(hearingAhead))
+	} else {
+		valid.Window(e, "on", c.On, earliest, now, "future")
 	}
 	checkLengths(e, map[string]lenCheck{"outcome": {c.Outcome, maxShort}, "note": {c.Note, maxText}})
 	return e.Err()
@@ -109,10 +112,13 @@ func (s *Service) loadChain(ctx context.Context, id int64) ([]ChainStep, error) 
 	for rows.Next() {
 		c := ChainStep{IncidentID: id}
 		var note []byte
-		if err := rows.Scan(&c.ID, &c.Step, &c.Outcome, &c.On, &note, &c.ActorID, &c.RecordedAt); err != nil {
+		var on store.Date
+		var recorded store.Time
+		if err := rows.Scan(&c.ID, &c.Step, &c.Outcome, &on, &note, &c.ActorID, &recorded); err != nil {
 			return nil, fmt.Errorf("incident %d: chain: %w", id, err)
 		}
-		c.On, c.RecordedAt = dateOnly(c.On.UTC()), c.RecordedAt.UTC()
+		c.On, c.RecordedAt = on.T, recorded.T
+		s.flagBad(ctx, "chain_step", c.ID, on.Bad || recorded.Bad)
 		c.Note = op.open("chain_note", note)
 		out = append(out, c)
 	}

@@ -55,11 +55,15 @@ func (s *Service) denied(ctx context.Context, p *auth.Principal, a Action, err e
 func (s *Service) guardedTx(ctx context.Context, p *auth.Principal, a Action, incidentID int64, fn func(tx *sql.Tx, inc *Incident) error) error {
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		inc, err := loadHead(ctx, tx, incidentID)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrUnreadable) {
 			return err
 		}
 		if !allowed(p, a, inc) {
 			return errDenied{inc}
+		}
+		if err != nil {
+			s.flagBad(ctx, "incidents", incidentID, true)
+			return err
 		}
 		return fn(tx, inc)
 	})

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"weerbaar/internal/auth"
 	"weerbaar/internal/valid"
@@ -65,6 +66,9 @@ func (s *Service) prepare(p *auth.Principal, in *Incident) *Incident {
 	}
 	c.Status = StatusDraft
 	c.ReferredToSupport = false
+	// As stored: UTC at microsecond precision, so what Submit returns is
+	// what a later read gives.
+	c.OccurredAt = c.OccurredAt.UTC().Truncate(time.Microsecond)
 	c.History, c.FollowUps, c.Aangiftes, c.Chain, c.Satisfaction = nil, nil, nil, nil, nil
 	return c
 }

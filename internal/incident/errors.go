@@ -11,4 +11,8 @@ var (
 	// ErrTransition: the status change this would cause is not allowed
 	// (e.g. closing a closed incident, answering satisfaction twice).
 	ErrTransition = errors.New("statuswijziging niet toegestaan")
+	// ErrUnreadable: the stored incident cannot be decoded (a time that
+	// is no time, a sealed field that will not open). Lists skip such a
+	// row and count it; reading it alone gives this error.
+	ErrUnreadable = errors.New("melding kan niet worden gelezen")
 )

@@ -22,39 +22,65 @@ var exportHeader = []string{"id", "status", "wijze_melden", "rol", "soorten", "v
 
 // ExportCSV writes every incident of the organisation that matches f (all
 // pages) as CSV to w, for its coördinator. The export is audited with the
-// number of rows.
+// number of rows. ExportCSVCounted also says how many were left out.
 func (s *Service) ExportCSV(ctx context.Context, p *auth.Principal, orgID int64, f Filter, w io.Writer) error {
+	_, err := s.ExportCSVCounted(ctx, p, orgID, f, w)
+	return err
+}
+
+// Export says what an export held.
+type Export struct {
+	Rows int // incidents written
+	// Skipped counts the incidents that could not be read and are not in
+	// the file (each logged by id); tell the coördinator when it is not 0.
+	Skipped int
+}
+
+// ExportCSVCounted is ExportCSV returning how many incidents were written
+// and how many could not be read and were left out.
+func (s *Service) ExportCSVCounted(ctx context.Context, p *auth.Principal, orgID int64, f Filter, w io.Writer) (Export, error) {
 	target := &Incident{OrgID: orgID}
 	if !allowed(p, ActExport, target) {
-		return s.deny(ctx, p, ActExport, target)
+		return Export{}, s.deny(ctx, p, ActExport, target)
+	}
+	if err := checkFilter(f); err != nil {
+		return Export{}, err
 	}
 	where, args := s.orgWhere(orgID, f)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+clearCols+` FROM incidents i WHERE `+where+
 		` ORDER BY submitted_at, id`, args...)
 	if err != nil {
-		return fmt.Errorf("org %d export: %w", orgID, err)
+		return Export{}, fmt.Errorf("org %d export: %w", orgID, err)
 	}
-	items, err := s.summaries(ctx, rows)
+	items, skipped, err := s.summaries(ctx, rows)
 	if err != nil {
-		return err
+		return Export{}, err
 	}
+	res := Export{Rows: len(items), Skipped: skipped}
 	if err := s.audit.WriteNow(ctx, audit.Event{Actor: p.AccountID, OrgID: orgID,
 		Action: "incident.export", Object: "organisation", ObjectID: strconv.FormatInt(orgID, 10),
-		Detail: "rows=" + strconv.Itoa(len(items))}); err != nil {
-		return fmt.Errorf("org %d export: audit: %w", orgID, err)
+		Detail: "rows=" + strconv.Itoa(len(items)) + skippedDetail(skipped)}); err != nil {
+		return res, fmt.Errorf("org %d export: audit: %w", orgID, err)
 	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(exportHeader); err != nil {
-		return err
+		return res, err
 	}
 	now := s.now()
 	for _, it := range items {
 		if err := cw.Write(s.exportRow(it, now)); err != nil {
-			return fmt.Errorf("org %d export: %w", orgID, err)
+			return res, fmt.Errorf("org %d export: %w", orgID, err)
 		}
 	}
 	cw.Flush()
-	return cw.Error()
+	return res, cw.Error()
+}
+
+func skippedDetail(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return " skipped=" + strconv.Itoa(n)
 }
 
 func (s *Service) exportRow(it Summary, now time.Time) []string {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
 )
 
@@ -67,7 +68,7 @@ type FollowUp struct {
 func (s *Service) AddFollowUp(ctx context.Context, p *auth.Principal, incidentID int64, in FollowUp) (*FollowUp, error) {
 	now := s.now()
 	f := FollowUp{IncidentID: incidentID, Kind: in.Kind, ReactionForm: in.ReactionForm,
-		DoneAt: in.DoneAt.UTC(), Note: in.Note, RecordedAt: now}
+		DoneAt: in.DoneAt.UTC().Truncate(time.Microsecond), Note: in.Note, RecordedAt: now}
 	if p != nil {
 		f.ActorID = p.AccountID
 	}
@@ -106,9 +107,7 @@ func checkFollowUp(f *FollowUp, now time.Time) error {
 	if f.Kind != FollowReaction && f.ReactionForm != "" {
 		e.Add("reactionForm", "not_applicable")
 	}
-	if f.DoneAt.After(now.Add(futureSlack)) {
-		e.Add("doneAt", "future")
-	}
+	checkMoment(e, "doneAt", f.DoneAt, now)
 	if f.Kind == FollowNote && f.Note == "" {
 		e.Add("note", "required")
 	}
@@ -125,7 +124,7 @@ func (s *Service) insertFollowUp(ctx context.Context, tx *sql.Tx, inc *Incident,
 	err := tx.QueryRowContext(ctx, `INSERT INTO incident_followups
 		(incident_id, kind, reaction_form, done_at, actor_id, recorded_at, note_enc)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, inc.ID, f.Kind, f.ReactionForm,
-		f.DoneAt, f.ActorID, f.RecordedAt, note).Scan(&f.ID)
+		store.TimeOf(f.DoneAt), f.ActorID, f.RecordedAt, note).Scan(&f.ID)
 	if err != nil {
 		return fmt.Errorf("incident %d: follow-up: %w", inc.ID, err)
 	}
@@ -159,7 +158,7 @@ func (s *Service) followUpEffects(ctx context.Context, tx *sql.Tx, inc *Incident
 	}
 	if col := deadlineColumn(f.Kind); col != "" {
 		if _, err := tx.ExecContext(ctx, `UPDATE incidents SET `+col+` = $2
-			WHERE id = $1 AND `+col+` IS NULL`, inc.ID, f.DoneAt); err != nil {
+			WHERE id = $1 AND `+col+` IS NULL`, inc.ID, store.TimeOf(f.DoneAt)); err != nil {
 			return nil, fmt.Errorf("incident %d: deadline: %w", inc.ID, err)
 		}
 	}
@@ -217,11 +216,13 @@ func (s *Service) loadFollowUps(ctx context.Context, id int64) ([]FollowUp, erro
 	for rows.Next() {
 		f := FollowUp{IncidentID: id}
 		var note []byte
-		if err := rows.Scan(&f.ID, &f.Kind, &f.ReactionForm, &f.DoneAt, &f.ActorID,
-			&f.RecordedAt, &note); err != nil {
+		var done, recorded store.Time
+		if err := rows.Scan(&f.ID, &f.Kind, &f.ReactionForm, &done, &f.ActorID,
+			&recorded, &note); err != nil {
 			return nil, fmt.Errorf("incident %d: follow-up: %w", id, err)
 		}
-		f.DoneAt, f.RecordedAt = f.DoneAt.UTC(), f.RecordedAt.UTC()
+		f.DoneAt, f.RecordedAt = done.T, recorded.T
+		s.flagBad(ctx, "followup", f.ID, done.Bad || recorded.Bad)
 		f.Note = op.open("followup_note", note)
 		out = append(out, f)
 	}

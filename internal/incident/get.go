@@ -2,6 +2,7 @@ package incident
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"weerbaar/internal/auth"
@@ -13,13 +14,18 @@ import (
 // "incident.read"; a refused one as "incident.denied".
 func (s *Service) Get(ctx context.Context, p *auth.Principal, id int64) (*Incident, error) {
 	head, err := loadHead(ctx, s.db, id)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrUnreadable) {
 		return nil, err
 	}
+	// Who may not read it is refused as always, also when it is damaged:
+	// ErrUnreadable must not tell an outsider that an id exists.
 	if !allowed(p, ActRead, head) {
 		return nil, s.deny(ctx, p, ActRead, head)
 	}
 	inc, err := s.loadIncident(ctx, s.db, id)
+	if errors.Is(err, ErrUnreadable) {
+		s.flagBad(ctx, "incidents", id, true)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -49,10 +49,11 @@ func loadHistory(ctx context.Context, q store.Querier, id int64) ([]StatusChange
 	var out []StatusChange
 	for rows.Next() {
 		var c StatusChange
-		if err := rows.Scan(&c.From, &c.To, &c.ActorID, &c.At); err != nil {
+		var at store.Time
+		if err := rows.Scan(&c.From, &c.To, &c.ActorID, &at); err != nil {
 			return nil, fmt.Errorf("incident %d: history: %w", id, err)
 		}
-		c.At = c.At.UTC()
+		c.At = at.T
 		out = append(out, c)
 	}
 	return out, rows.Err()

@@ -2,6 +2,7 @@ package incident
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"weerbaar/internal/audit"
 	"weerbaar/internal/auth"
 	"weerbaar/internal/store"
+	"weerbaar/internal/valid"
 )
 
 // PageSize is how many incidents one page of a list holds.
@@ -29,14 +31,29 @@ type Filter struct {
 // List is one page of summaries.
 type List struct {
 	Items    []Summary
-	Total    int // matching incidents over all pages
+	Total    int // matching incidents over all pages, skipped ones included
 	Page     int
 	PageSize int
+	// Skipped counts the stored incidents of this page that could not be
+	// read (a damaged time, say) and are left out of Items; each is logged
+	// by id. Show the reader that the list is incomplete when it is not 0.
+	Skipped int
 }
 
 // ListOwn returns the principal's own reports, drafts included, newest
-// first. Lists hold clear fields only; nothing is decrypted.
+// first. Lists hold clear fields only; nothing is decrypted. OwnList also
+// says how many could not be read.
 func (s *Service) ListOwn(ctx context.Context, p *auth.Principal) ([]Summary, error) {
+	l, err := s.OwnList(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return l.Items, nil
+}
+
+// OwnList is ListOwn as one page holding all, with the count of reports
+// that could not be read (List.Skipped).
+func (s *Service) OwnList(ctx context.Context, p *auth.Principal) (*List, error) {
 	if p == nil || p.AccountID == 0 {
 		return nil, s.deny(ctx, p, ActRead, nil)
 	}
@@ -45,7 +62,16 @@ func (s *Service) ListOwn(ctx context.Context, p *auth.Principal) ([]Summary, er
 	if err != nil {
 		return nil, fmt.Errorf("own incidents: %w", err)
 	}
-	return s.summaries(ctx, rows)
+	items, skipped, err := s.summaries(ctx, rows)
+	if err != nil {
+		return nil, err
+	}
+	return wholeList(items, skipped), nil
+}
+
+// wholeList is an unpaged list as one page.
+func wholeList(items []Summary, skipped int) *List {
+	return &List{Items: items, Total: len(items) + skipped, Page: 1, PageSize: len(items) + skipped, Skipped: skipped}
 }
 
 // ListForOrg returns one page of an organisation's submitted incidents for
@@ -54,6 +80,9 @@ func (s *Service) ListForOrg(ctx context.Context, p *auth.Principal, orgID int64
 	target := &Incident{OrgID: orgID}
 	if !allowed(p, ActList, target) {
 		return nil, s.deny(ctx, p, ActList, target)
+	}
+	if err := checkFilter(f); err != nil {
+		return nil, err
 	}
 	where, args := s.orgWhere(orgID, f)
 	var total int
@@ -67,7 +96,7 @@ func (s *Service) ListForOrg(ctx context.Context, p *auth.Principal, orgID int64
 	if err != nil {
 		return nil, fmt.Errorf("org %d incidents: %w", orgID, err)
 	}
-	items, err := s.summaries(ctx, rows)
+	items, skipped, err := s.summaries(ctx, rows)
 	if err != nil {
 		return nil, err
 	}
@@ -76,12 +105,23 @@ func (s *Service) ListForOrg(ctx context.Context, p *auth.Principal, orgID int64
 		Detail: "page=" + strconv.Itoa(page)}); err != nil {
 		return nil, fmt.Errorf("org %d incidents: audit: %w", orgID, err)
 	}
-	return &List{Items: items, Total: total, Page: page, PageSize: PageSize}, nil
+	return &List{Items: items, Total: total, Page: page, PageSize: PageSize, Skipped: skipped}, nil
 }
 
 // ListReferred returns the incidents referred to the support team, newest
 // first, for the support team only (clear fields; Get opens one).
+// ReferredList also says how many could not be read.
 func (s *Service) ListReferred(ctx context.Context, p *auth.Principal) ([]Summary, error) {
+	l, err := s.ReferredList(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return l.Items, nil
+}
+
+// ReferredList is ListReferred as one page holding all, with the count of
+// incidents that could not be read (List.Skipped).
+func (s *Service) ReferredList(ctx context.Context, p *auth.Principal) (*List, error) {
 	if p == nil || p.Role != auth.RoleSupportTeam || p.AccountID == 0 {
 		return nil, s.deny(ctx, p, ActList, nil)
 	}
@@ -90,7 +130,7 @@ func (s *Service) ListReferred(ctx context.Context, p *auth.Principal) ([]Summar
 	if err != nil {
 		return nil, fmt.Errorf("referred incidents: %w", err)
 	}
-	items, err := s.summaries(ctx, rows)
+	items, skipped, err := s.summaries(ctx, rows)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +138,27 @@ func (s *Service) ListReferred(ctx context.Context, p *auth.Principal) ([]Summar
 		Object: "support", Detail: "referred"}); err != nil {
 		return nil, fmt.Errorf("referred incidents: audit: %w", err)
 	}
-	return items, nil
+	return wholeList(items, skipped), nil
+}
+
+// Filter dates outside these bounds are a mistake, not a question: the
+// platform holds nothing before 2000, and a far date would only make the
+// databases compare nonsense.
+var (
+	filterEarliest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	filterLatest   = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// checkFilter refuses filter dates out of range, or To before From, as
+// field problems ("from", "to").
+func checkFilter(f Filter) error {
+	e := &valid.Error{}
+	valid.Window(e, "from", f.From, filterEarliest, filterLatest)
+	valid.Window(e, "to", f.To, filterEarliest, filterLatest.AddDate(0, 0, 1))
+	if !e.Has("from") && !e.Has("to") && !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		e.Add("to", "before_from")
+	}
+	return e.Err()
 }
 
 // orgWhere builds the WHERE clause of an organisation's list; drafts are
@@ -140,36 +200,47 @@ func (s *Service) orgWhere(orgID int64, f Filter) (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-// summaries reads clearCols rows into summaries with their kinds.
+// summaries reads clearCols rows into summaries with their kinds. A row
+// that cannot be read is logged by id (never its content) and skipped, so
+// one damaged row never takes a list down; skipped counts them.
 func (s *Service) summaries(ctx context.Context, rows interface {
 	Next() bool
 	Scan(...any) error
 	Err() error
 	Close() error
-}) ([]Summary, error) {
+}) (out []Summary, skipped int, err error) {
 	defer rows.Close()
-	var out []Summary
 	var ids []int64
 	for rows.Next() {
 		var inc Incident
 		if err := scanClear(rows, &inc); err != nil {
-			return nil, fmt.Errorf("incidents: %w", err)
+			// The id is the first column: it is read even when a later
+			// column fails. The error itself is not logged: a conversion
+			// error quotes the stored value.
+			reason := "column"
+			if errors.Is(err, ErrUnreadable) {
+				reason = "time"
+			}
+			s.opts.Log.WarnContext(ctx, "incident: stored row unreadable, left out of the list",
+				"table", "incidents", "id", inc.ID, "reason", reason)
+			skipped++
+			continue
 		}
 		out = append(out, summarise(&inc))
 		ids = append(ids, inc.ID)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("incidents: %w", err)
+		return nil, 0, fmt.Errorf("incidents: %w", err)
 	}
 	rows.Close()
 	kinds, err := loadKinds(ctx, s.db, ids)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	for i := range out {
 		out[i].Kinds = kinds[out[i].ID]
 	}
-	return out, nil
+	return out, skipped, nil
 }
 
 func summarise(inc *Incident) Summary {

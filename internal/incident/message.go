@@ -128,6 +128,8 @@ func (s *Service) send(ctx context.Context, head *Incident, side Sender, author 
 	switch {
 	case body == "":
 		e.Add("body", "required")
+	case !valid.TextOK(body):
+		e.Add("body", "invalid_text")
 	case utf8.RuneCountInString(body) > maxMessage:
 		e.Add("body", "too_long", maxMessage)
 	}
@@ -195,12 +197,12 @@ func (s *Service) readConversation(ctx context.Context, q store.Querier, head *I
 	for rows.Next() {
 		var m Message
 		var body []byte
-		var read sql.NullTime
-		if err := rows.Scan(&m.ID, &m.Sender, &m.AuthorID, &body, &m.CreatedAt, &read); err != nil {
+		var created, read store.Time
+		if err := rows.Scan(&m.ID, &m.Sender, &m.AuthorID, &body, &created, &read); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("incident %d: messages: %w", head.ID, err)
 		}
-		m.IncidentID, m.CreatedAt, m.ReadAt = head.ID, m.CreatedAt.UTC(), utc(read)
+		m.IncidentID, m.CreatedAt, m.ReadAt = head.ID, created.T, read.T
 		msgs, sealed = append(msgs, m), append(sealed, body)
 	}
 	if err := rows.Close(); err != nil {

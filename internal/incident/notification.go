@@ -116,11 +116,11 @@ func (s *Service) Notifications(ctx context.Context, p *auth.Principal) ([]Notif
 	var out []Notification
 	for rows.Next() {
 		var n Notification
-		var read sql.NullTime
-		if err := rows.Scan(&n.ID, &n.AccountID, &n.IncidentID, &n.TextKey, &n.CreatedAt, &read); err != nil {
+		var created, read store.Time
+		if err := rows.Scan(&n.ID, &n.AccountID, &n.IncidentID, &n.TextKey, &created, &read); err != nil {
 			return nil, fmt.Errorf("notifications: %w", err)
 		}
-		n.CreatedAt, n.ReadAt = n.CreatedAt.UTC(), utc(read)
+		n.CreatedAt, n.ReadAt = created.T, read.T
 		out = append(out, n)
 	}
 	return out, rows.Err()

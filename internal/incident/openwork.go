@@ -27,5 +27,6 @@ func (s *Service) OpenWork(ctx context.Context, p *auth.Principal, orgID int64) 
 	if err != nil {
 		return nil, fmt.Errorf("org %d open work: %w", orgID, err)
 	}
-	return s.summaries(ctx, rows)
+	items, _, err := s.summaries(ctx, rows)
+	return items, err
 }

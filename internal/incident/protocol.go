@@ -136,12 +136,13 @@ func (s *Service) protocols(ctx context.Context, orgID int64, limit int) ([]Prot
 	var out []Protocol
 	for rows.Next() {
 		var pr Protocol
+		var created store.Time
 		if err := rows.Scan(&pr.OrgID, &pr.Version, &pr.Norm, &pr.ReportTo, &pr.Steps,
 			&pr.ConfidentialAdviser, &pr.Contacts, &pr.FirstContactDays, &pr.AuthorID,
-			&pr.CreatedAt, &pr.PostalAddress); err != nil {
+			&created, &pr.PostalAddress); err != nil {
 			return nil, fmt.Errorf("protocol org %d: %w", orgID, err)
 		}
-		pr.CreatedAt = pr.CreatedAt.UTC()
+		pr.CreatedAt = created.T
 		out = append(out, pr)
 	}
 	return out, rows.Err()

@@ -112,25 +112,33 @@ func writeKinds(ctx context.Context, q store.Querier, id int64, kinds []Kind) er
 // rowScanner is *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
 
-// scanClear reads clearCols into inc.
+// scanClear reads clearCols into inc. A time column that cannot be
+// decoded leaves inc filled as far as it goes (its times zero) and returns
+// ErrUnreadable, so a caller can still check the policy on the head and a
+// list can skip the one row.
 func scanClear(r rowScanner, inc *Incident, extra ...any) error {
-	var occurred, submitted, closed, fcDue, fcAt, rDue, rAt, aDue, aAt sql.NullTime
+	var created, updated, occurred, submitted, closed, fcDue, fcAt, rDue, rAt, aDue, aAt store.Time
 	dest := append([]any{&inc.ID, &inc.OrgID, &inc.Status, &inc.Mode, &inc.ReporterID,
 		&inc.KeyID, &inc.VictimRole, &occurred, &inc.Place.Kind, &inc.Place.Platform,
 		&inc.Perpetrator.Kind, &inc.HomeFront.Partner, &inc.HomeFront.Children,
 		&inc.HomeFront.Others, &inc.Impact.InfluencesDecisions, &inc.Impact.FeelsUnsafe,
 		&inc.InDanger, &inc.ReportedToEmployer, &inc.ReportedToPolice, &inc.WantsAangifte,
-		&inc.WantsSupport, &inc.ReferredToSupport, &inc.CreatedAt, &inc.UpdatedAt, &submitted,
+		&inc.WantsSupport, &inc.ReferredToSupport, &created, &updated, &submitted,
 		&closed, &fcDue, &fcAt, &rDue, &rAt, &aDue, &aAt}, extra...)
 	if err := r.Scan(dest...); err != nil {
 		return err
 	}
-	inc.OccurredAt, inc.SubmittedAt, inc.ClosedAt = utc(occurred), utc(submitted), utc(closed)
-	inc.CreatedAt, inc.UpdatedAt = inc.CreatedAt.UTC(), inc.UpdatedAt.UTC()
+	inc.OccurredAt, inc.SubmittedAt, inc.ClosedAt = occurred.T, submitted.T, closed.T
+	inc.CreatedAt, inc.UpdatedAt = created.T, updated.T
 	inc.Deadlines = Deadlines{
-		FirstContact: Deadline{Due: utc(fcDue), Done: utc(fcAt)},
-		Reaction:     Deadline{Due: utc(rDue), Done: utc(rAt)},
-		Aangifte:     Deadline{Due: utc(aDue), Done: utc(aAt)},
+		FirstContact: Deadline{Due: fcDue.T, Done: fcAt.T},
+		Reaction:     Deadline{Due: rDue.T, Done: rAt.T},
+		Aangifte:     Deadline{Due: aDue.T, Done: aAt.T},
+	}
+	for _, t := range []store.Time{created, updated, occurred, submitted, closed, fcDue, fcAt, rDue, rAt, aDue, aAt} {
+		if t.Bad {
+			return fmt.Errorf("incident %d: a stored time: %w", inc.ID, ErrUnreadable)
+		}
 	}
 	return nil
 }
@@ -148,6 +156,8 @@ func (s *Service) loadIncident(ctx context.Context, q store.Querier, id int64) (
 	row := q.QueryRowContext(ctx, `SELECT `+clearCols+`, `+sealedCols+` FROM incidents WHERE id = $1`, id)
 	if err := scanClear(row, inc, extra...); errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("incident %d: %w", id, ErrNotFound)
+	} else if errors.Is(err, ErrUnreadable) {
+		return nil, err
 	} else if err != nil {
 		return nil, fmt.Errorf("incident %d: load: %w", id, err)
 	}
@@ -156,7 +166,7 @@ func (s *Service) loadIncident(ctx context.Context, q store.Querier, id int64) (
 		*f.ptr = op.open(f.name, sealed[i])
 	}
 	if op.err != nil {
-		return nil, op.err
+		return nil, unreadableSeal(op.err)
 	}
 	kinds, err := loadKinds(ctx, q, []int64{id})
 	if err != nil {
@@ -167,28 +177,21 @@ func (s *Service) loadIncident(ctx context.Context, q store.Querier, id int64) (
 }
 
 // loadHead reads the clear columns of one incident: enough for the policy
-// and status checks, without opening anything.
+// and status checks, without opening anything. With ErrUnreadable it also
+// returns the head as far as it could be read, so the caller can check
+// the policy before saying the record is damaged.
 func loadHead(ctx context.Context, q store.Querier, id int64) (*Incident, error) {
 	inc := &Incident{}
 	row := q.QueryRowContext(ctx, `SELECT `+clearCols+` FROM incidents WHERE id = $1`, id)
 	if err := scanClear(row, inc); errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("incident %d: %w", id, ErrNotFound)
+	} else if errors.Is(err, ErrUnreadable) {
+		return inc, err // the head is enough to check who may know
 	} else if err != nil {
 		return nil, fmt.Errorf("incident %d: load: %w", id, err)
 	}
 	return inc, nil
 }
 
-func nullTime(t time.Time) sql.NullTime {
-	if t.IsZero() {
-		return sql.NullTime{}
-	}
-	return sql.NullTime{Time: t.UTC(), Valid: true}
-}
-
-func utc(t sql.NullTime) time.Time {
-	if !t.Valid {
-		return time.Time{}
-	}
-	return t.Time.UTC()
-}
+// nullTime is t as written to a time column: UTC microseconds, NULL when zero.
+func nullTime(t time.Time) store.Time { return store.TimeOf(t) }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
 )
 
@@ -80,10 +81,11 @@ func (s *Service) loadSatisfaction(ctx context.Context, id int64) ([]Satisfactio
 	for rows.Next() {
 		var a SatisfactionAnswer
 		var reason []byte
-		if err := rows.Scan(&a.AccountID, &a.Satisfied, &reason, &a.At); err != nil {
+		var at store.Time
+		if err := rows.Scan(&a.AccountID, &a.Satisfied, &reason, &at); err != nil {
 			return nil, fmt.Errorf("incident %d: satisfaction: %w", id, err)
 		}
-		a.At = a.At.UTC()
+		a.At = at.T
 		a.Reason = op.open("satisfaction_reason", reason)
 		out = append(out, a)
 	}

@@ -2,9 +2,11 @@ package incident
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"weerbaar/internal/store"
+	"weerbaar/internal/vault"
 )
 
 // fieldAAD binds a sealed value to its incident and field, so a sealed
@@ -55,4 +57,16 @@ func (o *opener) open(field string, b []byte) string {
 		o.err = fmt.Errorf("incident %d: open %s: %w", o.id, field, err)
 	}
 	return s
+}
+
+// unreadableSeal marks an error opening a sealed field as ErrUnreadable
+// when the stored value itself is the problem (tampered, erased key, not
+// a sealed value), and passes a database error through.
+func unreadableSeal(err error) error {
+	for _, e := range []error{vault.ErrDecrypt, vault.ErrFormat, vault.ErrErased, vault.ErrNoKey} {
+		if errors.Is(err, e) {
+			return fmt.Errorf("%w: %w", ErrUnreadable, err)
+		}
+	}
+	return err
 }

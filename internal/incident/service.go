@@ -2,6 +2,7 @@ package incident
 
 import (
 	"context"
+	"log/slog"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -34,6 +35,9 @@ type Options struct {
 	// created (the mail layer e-mails it when SMTP is configured). The
 	// notification is stored and shown on the start page regardless.
 	Notify func(ctx context.Context, accountID int64, n Notification)
+	// Log receives what the service cannot show: stored rows it could not
+	// read, by id only (never their content). Default: discarded.
+	Log *slog.Logger
 }
 
 // Service runs the meldingen use cases; each has its own file.
@@ -53,12 +57,23 @@ func New(db *store.DB, v Vault, a *audit.Log, opts Options) *Service {
 	if opts.Location == nil {
 		opts.Location = nltime.Location()
 	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
 	if opts.FirstContactDays <= 0 {
 		opts.FirstContactDays = 1
 	}
 	c := cal.NewBusinessCalendar()
 	c.AddHoliday(nl.Holidays...)
 	return &Service{db: db, vault: v, audit: a, opts: opts, cal: c}
+}
+
+// flagBad logs, by id only, a stored row of table that could not be read
+// in full (bad is false: nothing to log).
+func (s *Service) flagBad(ctx context.Context, table string, id int64, bad bool) {
+	if bad {
+		s.opts.Log.WarnContext(ctx, "incident: stored row unreadable", "table", table, "id", id)
+	}
 }
 
 // now is the service clock in UTC at microsecond precision, as stored.

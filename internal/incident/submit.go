@@ -27,12 +27,17 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, i
 	if !allowed(p, ActCreate, inc) {
 		return nil, s.deny(ctx, p, ActCreate, inc)
 	}
-	if id, ok, err := s.idempotent(ctx, s.db, p, idemKey); err != nil || ok {
-		return s.firstSubmission(ctx, p, id, err)
-	}
 	e := &valid.Error{}
 	if len(idemKey) > maxIdemKey {
 		e.Add("idempotencyKey", "too_long", maxIdemKey)
+	} else {
+		valid.Text(e, "idempotencyKey", idemKey)
+	}
+	if e.Has("idempotencyKey") {
+		return nil, e // checked before it is looked up: the database may refuse it
+	}
+	if id, ok, err := s.idempotent(ctx, s.db, p, idemKey); err != nil || ok {
+		return s.firstSubmission(ctx, p, id, err)
 	}
 	checkFormat(inc, s.now(), e)
 	checkSubmit(inc, e)

@@ -19,6 +19,20 @@ const (
 // futureSlack allows for clocks a little ahead of ours.
 const futureSlack = 5 * time.Minute
 
+// hearingAhead is how far ahead a hearing (zitting) may be scheduled.
+const hearingAhead = 5 * 365 * 24 * time.Hour
+
+// earliest is the first moment any date on an incident may have; see
+// valid.Earliest. Every moment from outside is checked against a window
+// [earliest, latest], so nothing the databases, JSON or the forms cannot
+// hold (year 0, year 12024) is ever stored.
+var earliest = valid.Earliest
+
+// checkMoment checks that t, when set, lies in [earliest, now+futureSlack].
+func checkMoment(e *valid.Error, field string, t, now time.Time) {
+	valid.Window(e, field, t, earliest, now.Add(futureSlack), "future")
+}
+
 func oneOf[T comparable](v T, list []T) bool {
 	for _, x := range list {
 		if x == v {
@@ -52,9 +66,7 @@ func checkFormat(inc *Incident, now time.Time, e *valid.Error) {
 		}
 		seen[k] = true
 	}
-	if !inc.OccurredAt.IsZero() && inc.OccurredAt.After(now.Add(futureSlack)) {
-		e.Add("occurredAt", "future")
-	}
+	checkMoment(e, "occurredAt", inc.OccurredAt, now)
 	if inc.Mode == ModeWitness && inc.VictimDescription != "" {
 		// A witness names role and organisation only: the person it was
 		// aimed at is not identified without their consent.
@@ -79,9 +91,15 @@ type lenCheck struct {
 	max   int
 }
 
+// checkLengths checks every free text: storable (valid UTF-8, no NUL)
+// and not longer than its maximum.
 func checkLengths(e *valid.Error, fields map[string]lenCheck) {
 	for _, name := range slices.Sorted(maps.Keys(fields)) {
-		if c := fields[name]; utf8.RuneCountInString(c.value) > c.max {
+		c := fields[name]
+		if !valid.Text(e, name, c.value) {
+			continue
+		}
+		if utf8.RuneCountInString(c.value) > c.max {
 			e.Add(name, "too_long", c.max)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+	"weerbaar/internal/store"
 )
 
 // Members returns the partners of the Netwerk Weerbaar Bestuur on day at
@@ -24,13 +25,13 @@ func (s *Service) Members(ctx context.Context, at time.Time) ([]Member, error) {
 	for rows.Next() {
 		var m Member
 		var province sql.NullString
-		var from, until, joined, left dateColumn
+		var from, until, joined, left store.Date
 		if err := rows.Scan(&m.ID, &m.Code, &m.Name, &m.Kind, &province, &from, &until,
 			&m.Organisation.Source, &joined, &left, &m.Interest, &m.MembershipSource); err != nil {
 			return nil, fmt.Errorf("netwerkpartners: %w", err)
 		}
-		m.ProvinceCode, m.ValidFrom, m.ValidUntil = province.String, from.t, until.t
-		m.JoinedOn, m.LeftOn = joined.t, left.t
+		m.ProvinceCode, m.ValidFrom, m.ValidUntil = province.String, from.T, until.T
+		m.JoinedOn, m.LeftOn = joined.T, left.T
 		out = append(out, m)
 	}
 	return out, rows.Err()

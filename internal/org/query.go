@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
+	"weerbaar/internal/store"
 )
 
 const orgColumns = `id, code, name, kind, province_code, valid_from, valid_until, source`
@@ -98,7 +98,7 @@ type scanner interface{ Scan(dst ...any) error }
 func scanOrganisation(r scanner) (Organisation, error) {
 	var o Organisation
 	var province sql.NullString
-	var from, until dateColumn
+	var from, until store.Date
 	err := r.Scan(&o.ID, &o.Code, &o.Name, &o.Kind, &province, &from, &until, &o.Source)
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, ErrNotFound
@@ -106,37 +106,6 @@ func scanOrganisation(r scanner) (Organisation, error) {
 	if err != nil {
 		return o, err
 	}
-	o.ProvinceCode, o.ValidFrom, o.ValidUntil = province.String, from.t, until.t
+	o.ProvinceCode, o.ValidFrom, o.ValidUntil = province.String, from.T, until.T
 	return o, nil
-}
-
-// dateColumn reads a DATE (or NULL, as the zero time) from either database:
-// pgx gives a time.Time, SQLite text or a time.Time depending on the driver's
-// reading of the declared type.
-type dateColumn struct{ t time.Time }
-
-func (d *dateColumn) Scan(v any) error {
-	switch x := v.(type) {
-	case nil:
-		d.t = time.Time{}
-	case time.Time:
-		d.t = day(x)
-	case string:
-		return d.parse(x)
-	case []byte:
-		return d.parse(string(x))
-	default:
-		return fmt.Errorf("datum: onverwacht type %T", v)
-	}
-	return nil
-}
-
-func (d *dateColumn) parse(s string) error {
-	s = strings.TrimSpace(s)
-	t, err := time.Parse(time.DateOnly, s[:min(len(s), len(time.DateOnly))])
-	if err != nil {
-		return fmt.Errorf("datum %q: %w", s, err)
-	}
-	d.t = t
-	return nil
 }
