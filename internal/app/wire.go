@@ -74,7 +74,7 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 		db.Close()
 		return nil, err
 	}
-	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{Notify: notices.Notify})
+	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{Notify: notices.Notify, Log: logger})
 	a.Anonymous = incident.NewAnonymous(a.Incidents, incident.AnonymousLimits{})
 	w, err := newWeb(cfg, logger, a)
 	if err != nil {

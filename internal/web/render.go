@@ -22,6 +22,9 @@ type Page struct {
 	Flash     *Flash
 	Form      *Form
 	Data      any
+	// Skipped counts stored items this page could not read and leaves
+	// out; the layout says so above the content.
+	Skipped int
 
 	cat    *i18n.Catalog
 	assets *assets

@@ -18,7 +18,7 @@ import (
 
 var receiptRE = regexp.MustCompile(`<code>([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})</code>`)
 
-func orgID(t *testing.T, db *store.DB, code string) int64 {
+func orgID(t testing.TB, db *store.DB, code string) int64 {
 	t.Helper()
 	var id int64
 	if err := db.QueryRowContext(context.Background(), `SELECT id FROM organisations WHERE code = $1`, code).Scan(&id); err != nil {

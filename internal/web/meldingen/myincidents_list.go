@@ -21,13 +21,13 @@ type myIncidentRow struct {
 // links back into the form to continue).
 func (s *Server) myIncidents(w http.ResponseWriter, r *http.Request) {
 	p := s.Page(r, "mine.title")
-	list, err := s.incidents.ListOwn(r.Context(), p.Principal)
+	list, err := s.incidents.OwnList(r.Context(), p.Principal)
 	if err != nil {
 		s.failIncident(w, r, err)
 		return
 	}
-	rows := make([]myIncidentRow, 0, len(list))
-	for _, it := range list {
+	rows := make([]myIncidentRow, 0, len(list.Items))
+	for _, it := range list.Items {
 		row := myIncidentRow{ID: it.ID, Href: reportHref(it.ID), Occurred: p.FmtDate(it.OccurredAt),
 			Kinds: p.Lbls("incident.kind.", it.Kinds), Status: it.Status, Draft: it.Status == incident.StatusDraft}
 		if row.Draft {
@@ -41,5 +41,6 @@ func (s *Server) myIncidents(w http.ResponseWriter, r *http.Request) {
 		Rows      []myIncidentRow
 		MayReport bool
 	}{rows, mayReport(p.Principal)}
+	p.Skipped = list.Skipped
 	s.Render(w, r, http.StatusOK, "myincidents", p)
 }

@@ -18,6 +18,9 @@ func (s *Server) failIncident(w http.ResponseWriter, r *http.Request, err error)
 	switch {
 	case errors.Is(err, incident.ErrNotFound), errors.Is(err, incident.ErrForbidden):
 		s.Fail(w, r, fmt.Errorf("%w: %w", web.ErrNotFound, err))
+	case errors.Is(err, incident.ErrUnreadable):
+		// The service logged which row; the others are not affected.
+		s.ErrorPage(w, r, http.StatusInternalServerError, "error.unreadable")
 	case errors.Is(err, incident.ErrTransition):
 		s.ErrorPage(w, r, http.StatusConflict, "error.bad_request")
 	default:

@@ -31,13 +31,13 @@ type reportEnv struct {
 	iclk *clocktest.Clock // the meldingen service's clock
 }
 
-func newReportEnv(t *testing.T, db *store.DB) *reportEnv {
+func newReportEnv(t testing.TB, db *store.DB) *reportEnv {
 	t.Helper()
 	return newReportEnvLimits(t, db, incident.AnonymousLimits{})
 }
 
 // newReportEnvLimits is newReportEnv with the anonymous route's limits.
-func newReportEnvLimits(t *testing.T, db *store.DB, limits incident.AnonymousLimits) *reportEnv {
+func newReportEnvLimits(t testing.TB, db *store.DB, limits incident.AnonymousLimits) *reportEnv {
 	t.Helper()
 	clk := clocktest.New(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
 	re := &reportEnv{iclk: clk}

@@ -3,6 +3,7 @@ package opvolging
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 
 	"weerbaar/internal/auth"
 	"weerbaar/internal/nltime"
@@ -27,7 +28,8 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
 	// Into a buffer first: a failure halfway must become an error page,
 	// not half a file that looks complete.
 	var buf bytes.Buffer
-	if err := s.incidents.ExportCSV(r.Context(), p, p.OrgID, flt, &buf); err != nil {
+	res, err := s.incidents.ExportCSVCounted(r.Context(), p, p.OrgID, flt, &buf)
+	if err != nil {
 		s.coordFail(w, r, err, false)
 		return
 	}
@@ -37,5 +39,8 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	// The list page warns about left-out meldingen; the file says it too,
+	// for whoever scripts the download.
+	h.Set("Skipped-Count", strconv.Itoa(res.Skipped))
 	w.Write(buf.Bytes())
 }

@@ -55,7 +55,7 @@ func (s *Server) coordIncidents(w http.ResponseWriter, r *http.Request) {
 	for _, it := range list.Items {
 		v.Rows = append(v.Rows, coordRowOf(p.T, it, now))
 	}
-	p.Form, p.Data = form, v
+	p.Form, p.Data, p.Skipped = form, v, list.Skipped
 	s.Render(w, r, http.StatusOK, "org_incidents", p)
 }
 

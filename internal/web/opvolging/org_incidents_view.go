@@ -120,6 +120,9 @@ func (s *Server) coordFail(w http.ResponseWriter, r *http.Request, err error, hi
 		s.NotFound(w, r)
 	case errors.Is(err, incident.ErrForbidden):
 		s.Fail(w, r, web.ErrForbidden)
+	case errors.Is(err, incident.ErrUnreadable):
+		// The service logged which row; the others are not affected.
+		s.ErrorPage(w, r, http.StatusInternalServerError, "error.unreadable")
 	default:
 		s.Fail(w, r, err)
 	}

@@ -20,19 +20,19 @@ func (s *Server) supportReferred(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.Page(r, "followup.support.referred.title")
-	list, err := s.incidents.ListReferred(r.Context(), p.Principal)
+	list, err := s.incidents.ReferredList(r.Context(), p.Principal)
 	if err != nil {
 		s.coordFail(w, r, err, false)
 		return
 	}
 	now := s.Now()
 	var rows []coordRow
-	for _, it := range list {
+	for _, it := range list.Items {
 		row := coordRowOf(p.T, it, now)
 		row.Href = supportIncidentHref(it.ID)
 		rows = append(rows, row)
 	}
-	p.Data = rows
+	p.Data, p.Skipped = rows, list.Skipped
 	s.Render(w, r, http.StatusOK, "support_referred", p)
 }
 
