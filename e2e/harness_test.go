@@ -194,6 +194,9 @@ func startBrowser(t *testing.T) context.Context {
 	for _, f := range chromiumFlags {
 		opts = append(opts, chromedp.Flag(f, true))
 	}
+	// Dutch, as Weerbaar's users see it: date fields as dd-mm-jjjj, the
+	// file picker's button in Dutch, Dutch first in Accept-Language.
+	opts = append(opts, chromedp.Flag("lang", "nl"), chromedp.Env("LANG=nl_NL.UTF-8", "LANGUAGE=nl"))
 	opts = append(opts, chromedp.UserDataDir(t.TempDir()))
 	limit, stop := context.WithTimeout(context.Background(), journeyTimeout)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(limit, opts...)

@@ -182,6 +182,7 @@ type Summary struct {
 	OccurredAt  time.Time
 	SubmittedAt time.Time
 	InDanger    bool
+	FeelsUnsafe bool
 	// Aangifte is true when an aangifte or melding to the police is known
 	// (reported at intake or recorded since).
 	Aangifte  bool

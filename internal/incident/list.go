@@ -26,6 +26,7 @@ type Filter struct {
 	Aangifte   Answer // Yes: police report known; No: none known
 	Overdue    bool   // only incidents with a deadline past due and unmet
 	Page       int    // 1-based; 0 is the first page
+	Sort       SortOrder
 }
 
 // List is one page of summaries.
@@ -91,7 +92,7 @@ func (s *Service) ListForOrg(ctx context.Context, p *auth.Principal, orgID int64
 	}
 	page := max(f.Page, 1)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+clearCols+` FROM incidents i WHERE `+where+
-		` ORDER BY submitted_at DESC, id DESC LIMIT `+strconv.Itoa(PageSize)+
+		orderBy(f.Sort)+` LIMIT `+strconv.Itoa(PageSize)+
 		` OFFSET `+strconv.Itoa((page-1)*PageSize), args...)
 	if err != nil {
 		return nil, fmt.Errorf("org %d incidents: %w", orgID, err)
@@ -246,7 +247,7 @@ func (s *Service) summaries(ctx context.Context, rows interface {
 func summarise(inc *Incident) Summary {
 	return Summary{ID: inc.ID, OrgID: inc.OrgID, Status: inc.Status, Mode: inc.Mode,
 		VictimRole: inc.VictimRole, PlaceKind: inc.Place.Kind, Platform: inc.Place.Platform, OccurredAt: inc.OccurredAt,
-		SubmittedAt: inc.SubmittedAt, InDanger: inc.InDanger,
+		SubmittedAt: inc.SubmittedAt, InDanger: inc.InDanger, FeelsUnsafe: inc.Impact.FeelsUnsafe,
 		Aangifte:  inc.ReportedToPolice || !inc.Deadlines.Aangifte.Done.IsZero(),
 		Deadlines: inc.Deadlines}
 }

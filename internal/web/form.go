@@ -109,7 +109,14 @@ func (s *Server) AddProblems(r *http.Request, f *Form, err error) bool {
 	}
 	lang := Language(r)
 	for _, p := range v.Problems {
-		f.AddError(p.Field, s.Catalog().T(lang, "valid."+p.Code, p.Args...))
+		// A message that fits the control when the catalogue has one
+		// ("valid.required.kinds": "Kies een soort incident."), since "Vul
+		// dit veld in" reads wrong for a radio or checkbox group.
+		key := "valid." + p.Code
+		if s.Catalog().Has(lang, key+"."+p.Field) {
+			key += "." + p.Field
+		}
+		f.AddError(p.Field, s.Catalog().T(lang, key, p.Args...))
 	}
 	return true
 }

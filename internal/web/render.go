@@ -29,6 +29,7 @@ type Page struct {
 	cat    *i18n.Catalog
 	assets *assets
 	menu   []MenuItem
+	public map[string]bool
 }
 
 // Page starts the Page for r. Handlers set Form and Data and call render.
@@ -41,6 +42,7 @@ func (s *Server) Page(r *http.Request, titleKey string) *Page {
 		cat:       s.Catalog(),
 		assets:    s.assets,
 		menu:      s.menu,
+		public:    s.public,
 	}
 }
 

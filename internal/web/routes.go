@@ -11,6 +11,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /static/", s.assets)
 	mux.HandleFunc("GET /taal/{lang}", s.switchLanguage)
 	mux.HandleFunc("GET /{$}", s.start)
+	mux.HandleFunc("GET /robots.txt", s.robots)
 	mux.Handle("GET /bevestigen", s.RequireLogin(http.HandlerFunc(s.reverifyForm)))
 	mux.Handle("POST /bevestigen", s.RequireLogin(http.HandlerFunc(s.reverifySubmit)))
 	// Everything else is a 404 page in the shell, for every method.

@@ -62,6 +62,7 @@ type Server struct {
 	// pages: touching it would leave a signed-in reporter's timestamp
 	// beside their report).
 	sessionless map[string]bool
+	public      map[string]bool // pages search engines may list (robots.go)
 	handler     http.Handler
 	clock       func() time.Time
 	helpHref    string // the public page that answers "where do I go?"
@@ -84,7 +85,8 @@ func New(o Options) (*Server, error) {
 		return nil, fmt.Errorf("web: Log and Catalog are required")
 	}
 	s := &Server{log: o.Log, cat: o.Catalog, auth: o.Auth, https: o.HTTPS, clock: o.Now,
-		pages: map[string]*template.Template{}, sessionless: map[string]bool{}}
+		pages: map[string]*template.Template{}, sessionless: map[string]bool{}, public: map[string]bool{}}
+	s.AddPublic(shellPublic...)
 	if s.clock == nil {
 		s.clock = time.Now
 	}

@@ -129,7 +129,7 @@ func TestStepErrorsKeepWhatWasTyped(t *testing.T) {
 		sum := e.Post(meldingen.StepHref(id, 8), url.Values{"idempotencyKey": {"k1"}, "actie": {"indienen"}})
 		webtest.WantStatus(t, sum, http.StatusUnprocessableEntity)
 		webtest.WantBody(t, sum, "Vul eerst het volgende aan", meldingen.StepHref(id, 2)+"#veld-occurredAt",
-			meldingen.StepHref(id, 3)+"#veld-description", meldingen.StepHref(id, 5)+"#veld-perpetratorKind", "Datum en tijd: Vul dit veld in.", "Wie deed het?: Vul dit veld in.")
+			meldingen.StepHref(id, 3)+"#veld-description", meldingen.StepHref(id, 5)+"#veld-perpetratorKind", "Datum en tijd: Vul dit veld in.", "Wie deed het?: Kies wie het deed.")
 	})
 }
 

@@ -20,7 +20,8 @@ type coordShowView struct {
 	BackHref    string
 	StatusKey   string
 	Closed      bool
-	Facts       []coordFact
+	Summary     coordSummary
+	Groups      []coordFactGroup
 	Deadlines   []coordDeadline
 	Timeline    []coordEntry
 	Chain       []coordEntry
@@ -29,7 +30,8 @@ type coordShowView struct {
 	Anonymous   bool
 	Attachments []coordFile
 	Forms       coordForms
-	Posted      string // which form came back with problems: followup, aangifte, chain, message
+	Posted      string // which form came back with problems: opvolging, bericht, aangifte, strafrechtketen
+	Open        string // the action part shown open (coordActions)
 }
 
 // coordIncident shows one incident of the coördinator's organisation.
@@ -69,6 +71,7 @@ func (s *Server) coordShowPage(w http.ResponseWriter, r *http.Request, p *web.Pa
 	}
 	v := s.coordShow(r, p, inc, msgs, files)
 	v.Posted = posted
+	v.Open = coordOpen(posted, r.URL.Query().Get("open"), v.ReadOnly)
 	p.Data = v
 	s.Render(w, r, status, "org_incident_show", p)
 }
@@ -81,8 +84,8 @@ func (s *Server) coordShow(r *http.Request, p *web.Page, inc *incident.Incident,
 	v := coordShowView{ID: inc.ID, Href: coordIncidentHref(inc.ID), ReadOnly: readOnly,
 		BackKey: "followup.list.title", BackHref: "/organisatie/meldingen",
 		StatusKey: coordStatusKey(inc.Status), Closed: inc.Status == incident.StatusClosed,
-		Facts: append([]coordFact{{Label: p.T("followup.fact.reporter"), Value: coordReporter(p.T, inc, accts, readOnly)}},
-			coordFacts(p.T, inc)...), Deadlines: coordDeadlines(p.T, inc.Deadlines, inc.Status, now),
+		Summary: coordSummaryOf(inc, coordReporter(p.T, inc, accts, readOnly), readOnly, now),
+		Groups:  coordFacts(p.T, inc), Deadlines: coordDeadlines(p.T, inc.Deadlines, inc.Status, now),
 		Timeline: coordTimeline(p.T, inc, names), Chain: coordChain(p.T, inc.Chain),
 		Messages: coordMessages(p.T, msgs, names), Anonymous: inc.Mode == incident.ModeAnonymous,
 		Attachments: coordAttachments(inc.ID, files, readOnly)}

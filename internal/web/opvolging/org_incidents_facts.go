@@ -2,6 +2,8 @@ package opvolging
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"weerbaar/internal/incident"
 )
@@ -15,32 +17,53 @@ type coordFact struct {
 
 type coordTr func(string, ...any) string
 
-// coordFacts is what the reporter told, as the coördinator reads it.
-// Sealed fields arrive opened from the service; empty ones are left out.
-func coordFacts(t coordTr, inc *incident.Incident) []coordFact {
+// coordFactGroup is one group of facts under its heading (a catalogue
+// key), in the order the report form asks them.
+type coordFactGroup struct {
+	Key   string
+	Facts []coordFact
+}
+
+// coordFacts is what the reporter told, as the coördinator reads it,
+// grouped as the report form groups it: what, when and where, against
+// whom, by whom, consequences. Sealed fields arrive opened from the
+// service; empty ones (and then empty groups) are left out. Values from
+// the catalogue start with a capital, booleans read Ja or Nee.
+func coordFacts(t coordTr, inc *incident.Incident) []coordFactGroup {
+	var groups []coordFactGroup
 	var rows []coordFact
+	group := func(key string) {
+		if len(rows) > 0 {
+			groups = append(groups, coordFactGroup{Key: key, Facts: rows})
+		}
+		rows = nil
+	}
 	add := func(key, value string) {
 		if strings.TrimSpace(value) != "" {
 			rows = append(rows, coordFact{Label: t(key), Value: value, Multiline: strings.Contains(value, "\n")})
 		}
 	}
+	lbl := func(key string) string { return coordCapital(t(key)) }
 	yesNo := func(b bool) string { return t(map[bool]string{true: "followup.yes", false: "followup.no"}[b]) }
-	add("followup.fact.mode", t("followup.mode."+string(inc.Mode)))
-	add("followup.fact.submitted", coordDateTime(inc.SubmittedAt))
+	add("followup.fact.kinds", coordCapital(coordJoin(t, coordKindKeys(inc.Kinds))))
+	add("followup.fact.vpt", coordCapital(coordJoin(t, coordVPTKeys(inc.Kinds))))
+	add("followup.fact.description", inc.Description)
+	group("followup.group.what")
 	add("followup.fact.occurred", coordDateTime(inc.OccurredAt))
-	add("followup.fact.kinds", coordJoin(t, coordKindKeys(inc.Kinds)))
-	add("followup.fact.vpt", coordJoin(t, coordVPTKeys(inc.Kinds)))
-	add("followup.fact.victim_role", t(coordRoleKey(inc.VictimRole)))
-	add("followup.fact.victim_description", inc.VictimDescription)
-	add("followup.fact.place", t(coordPlaceKey(inc.Place.Kind)))
+	add("followup.fact.place", lbl(coordPlaceKey(inc.Place.Kind)))
 	add("followup.fact.place_detail", inc.Place.Detail)
 	add("followup.fact.platform", inc.Place.Platform)
 	add("followup.fact.link", inc.Place.Link)
-	add("followup.fact.description", inc.Description)
-	add("followup.fact.home_front", coordHomeFront(t, inc.HomeFront))
-	add("followup.fact.perpetrator", t(coordPerpetratorKey(inc.Perpetrator.Kind)))
+	group("followup.group.when_where")
+	add("followup.fact.mode", lbl("followup.mode."+string(inc.Mode)))
+	add("followup.fact.victim_role", lbl(coordRoleKey(inc.VictimRole)))
+	add("followup.fact.victim_description", inc.VictimDescription)
+	add("followup.fact.home_front", coordCapital(coordHomeFront(t, inc.HomeFront)))
+	group("followup.group.against_whom")
+	add("followup.fact.perpetrator", lbl(coordPerpetratorKey(inc.Perpetrator.Kind)))
 	add("followup.fact.perpetrator_description", inc.Perpetrator.Description)
 	add("followup.fact.witnesses", inc.Witnesses)
+	group("followup.group.by_whom")
 	add("followup.fact.impact", inc.Impact.Personal)
 	add("followup.fact.influences_decisions", yesNo(inc.Impact.InfluencesDecisions))
 	add("followup.fact.feels_unsafe", yesNo(inc.Impact.FeelsUnsafe))
@@ -51,7 +74,18 @@ func coordFacts(t coordTr, inc *incident.Incident) []coordFact {
 	add("followup.fact.wants_aangifte", yesNo(inc.WantsAangifte))
 	add("followup.fact.wants_support", yesNo(inc.WantsSupport))
 	add("followup.fact.support_request", inc.SupportRequest)
-	return rows
+	group("followup.group.consequences")
+	return groups
+}
+
+// coordCapital starts s with a capital letter, so catalogue values that
+// read well inside a sentence ("in de openbare ruimte") read as values.
+func coordCapital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // coordAangifteFacts is the newest aangifte record as the police and

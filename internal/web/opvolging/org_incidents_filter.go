@@ -17,7 +17,7 @@ import (
 // can be bookmarked, and the CSV export takes the same filters:
 //
 //	/organisatie/meldingen?van=2026-11-01&tot=2026-11-30&soort=bedreiging
-//	  &rol=wethouder&status=nieuw&aangifte=ja&te_laat=ja&pagina=2
+//	  &rol=wethouder&status=nieuw&aangifte=ja&te_laat=ja&volgorde=urgentie&pagina=2
 //
 // "tot" is the last day included.
 
@@ -82,6 +82,9 @@ func (s *Server) coordFilter(r *http.Request) (incident.Filter, *web.Form) {
 		bad("aangifte")
 	}
 	flt.Overdue = q.Get("te_laat") == "ja"
+	if v := incident.SortOrder(q.Get("volgorde")); slices.Contains(incident.SortOrders, v) {
+		flt.Sort = v
+	}
 	if n, err := strconv.Atoi(q.Get("pagina")); err == nil && n > 0 {
 		flt.Page = n
 	}

@@ -17,6 +17,14 @@ type coordListView struct {
 	Filtered  bool
 	Options   coordFilterOptions
 	ExportURL string
+	Sorts     []coordSortLink
+}
+
+// coordSortLink is one order of the list, as a link that keeps the filters.
+type coordSortLink struct {
+	Key     string
+	Href    string
+	Current bool
 }
 
 // coordRow is one incident in the list: clear fields only.
@@ -30,6 +38,7 @@ type coordRow struct {
 	RoleKey   string
 	Aangifte  bool
 	InDanger  bool
+	Unsafe    bool // feels unsafe now
 	Overdue   bool
 	Deadlines []coordDeadline
 }
@@ -51,7 +60,8 @@ func (s *Server) coordIncidents(w http.ResponseWriter, r *http.Request) {
 	now := s.Now()
 	v := coordListView{OrgName: s.coordOrgName(r, p.Principal.OrgID), Total: list.Total, Page: list.Page,
 		Pages: (list.Total + list.PageSize - 1) / list.PageSize, Options: s.coordFilterChoices(p.Lang),
-		Filtered: flt != (incident.Filter{Page: flt.Page}), ExportURL: coordExportURL(r)}
+		Filtered: flt != (incident.Filter{Page: flt.Page, Sort: flt.Sort}), ExportURL: coordExportURL(r),
+		Sorts: coordSortLinks(r, flt.Sort)}
 	for _, it := range list.Items {
 		v.Rows = append(v.Rows, coordRowOf(p.T, it, now))
 	}
@@ -63,7 +73,7 @@ func coordRowOf(t func(string, ...any) string, it incident.Summary, now time.Tim
 	return coordRow{ID: it.ID, Href: coordIncidentHref(it.ID), StatusKey: coordStatusKey(it.Status),
 		Occurred: coordDate(it.OccurredAt), Submitted: coordDateTime(it.SubmittedAt),
 		KindKeys: coordKindKeys(it.Kinds), RoleKey: coordRoleKey(it.VictimRole), Aangifte: it.Aangifte,
-		InDanger: it.InDanger, Overdue: it.Overdue(now), Deadlines: coordDeadlines(t, it.Deadlines, it.Status, now)}
+		InDanger: it.InDanger, Unsafe: it.FeelsUnsafe, Overdue: it.Overdue(now), Deadlines: coordDeadlines(t, it.Deadlines, it.Status, now)}
 }
 
 // coordExportURL is the CSV export with the list's filters, without the page.
@@ -74,4 +84,28 @@ func coordExportURL(r *http.Request) string {
 		return "/organisatie/meldingen/export.csv"
 	}
 	return "/organisatie/meldingen/export.csv?" + q.Encode()
+}
+
+// coordSortLinks are the orders of the list, each keeping the filters and
+// starting at the first page.
+func coordSortLinks(r *http.Request, current incident.SortOrder) []coordSortLink {
+	var out []coordSortLink
+	for _, o := range incident.SortOrders {
+		q := r.URL.Query()
+		q.Del("pagina")
+		q.Del("volgorde")
+		if o != incident.SortNewest {
+			q.Set("volgorde", string(o))
+		}
+		href := "/organisatie/meldingen"
+		if len(q) > 0 {
+			href += "?" + q.Encode()
+		}
+		key := "followup.sort.newest"
+		if o != incident.SortNewest {
+			key = "followup.sort." + string(o)
+		}
+		out = append(out, coordSortLink{Key: key, Href: href, Current: o == current})
+	}
+	return out
 }

@@ -48,7 +48,8 @@ func coordDeadlineEnd(t time.Time) string {
 type coordDeadline struct {
 	Label  string
 	State  string
-	Urgent bool // overdue: the text says so, the style only repeats it
+	Left   string // how much time is left, or how late it is; empty once met
+	Urgent bool   // overdue: the text says so, the style only repeats it
 }
 
 // coordDeadlines lists the deadlines that apply to an incident at now,
@@ -71,8 +72,8 @@ func coordDeadlines(t func(string, ...any) string, d incident.Deadlines, status 
 			continue // a closed incident has nothing waiting
 		}
 		out = append(out, coordDeadline{Label: t(x.key),
-			State:  t("followup.deadline.state."+string(state), coordDeadlineEnd(x.d.Due), coordDateTime(x.d.Done)),
-			Urgent: state == incident.DeadlineOverdue})
+			State: t("followup.deadline.state."+string(state), coordDeadlineEnd(x.d.Due), coordDateTime(x.d.Done)),
+			Left:  coordTimeLeft(t, state, x.d.Due, now), Urgent: state == incident.DeadlineOverdue})
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 	"weerbaar/internal/org"
 	"weerbaar/internal/web"
 	"weerbaar/internal/web/accounts"
+	"weerbaar/internal/web/info"
 	"weerbaar/internal/web/login"
 	"weerbaar/internal/web/meldingen"
 	"weerbaar/internal/web/opvolging"
@@ -44,5 +45,6 @@ func Capabilities(d Deps) []web.Capability {
 	add(hasIncidents, opvolging.New(d.Auth, d.Incidents, d.Orgs))
 	add(hasAuth, accounts.New(accounts.Options{Auth: d.Auth, Orgs: d.Orgs, Mail: d.Mail, BaseURL: d.BaseURL}))
 	add(hasAuth, security.New(d.Auth))
+	add(true, info.New())
 	return out
 }
