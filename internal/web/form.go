@@ -109,16 +109,21 @@ func (s *Server) AddProblems(r *http.Request, f *Form, err error) bool {
 	}
 	lang := Language(r)
 	for _, p := range v.Problems {
-		// A message that fits the control when the catalogue has one
-		// ("valid.required.kinds": "Kies een soort incident."), since "Vul
-		// dit veld in" reads wrong for a radio or checkbox group.
-		key := "valid." + p.Code
-		if s.Catalog().Has(lang, key+"."+p.Field) {
-			key += "." + p.Field
-		}
-		f.AddError(p.Field, s.Catalog().T(lang, key, p.Args...))
+		f.AddError(p.Field, s.ProblemMessage(lang, p))
 	}
 	return true
+}
+
+// ProblemMessage is the text of one field problem in lang: the message
+// that fits the control when the catalogue has one ("valid.required.kinds":
+// "Kies een soort incident."), since "Vul dit veld in" reads wrong for a
+// radio group or a list to choose from; else the code's general message.
+func (s *Server) ProblemMessage(lang string, p valid.Problem) string {
+	key := "valid." + p.Code
+	if s.Catalog().Has(lang, key+"."+p.Field) {
+		key += "." + p.Field
+	}
+	return s.Catalog().T(lang, key, p.Args...)
 }
 
 // PathID reads the {id} of the path.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"weerbaar/internal/web"
 	"weerbaar/internal/web/webtest"
@@ -110,4 +111,19 @@ func TestBreadcrumbEndsAtTheCurrentPage(t *testing.T) {
 	html := partial(t, e.Web, "breadcrumb-nav", p.Crumbs("nav.start", "/", "login.title", "/login"))
 	contains(t, html, `aria-labelledby="kruimelpad-kop"`, `>Kruimelpad</h2>`,
 		`utrecht-breadcrumb-nav__link--first" href="/" rel="home">Start</a>`, `href="/login" aria-current="page">Inloggen</a>`)
+}
+
+// A capability whose pages are not where the shell looks (for example
+// handed over one folder too deep) is refused at start, not answered with
+// a 500 on every one of its routes.
+func TestAddPagesRefusesFilesWithoutPages(t *testing.T) {
+	e := webtest.Shell(t)
+	misplaced := fstest.MapFS{"pages/statement.html": {Data: []byte(`{{define "main"}}x{{end}}`)}}
+	if err := e.Web.AddPages(misplaced); err == nil {
+		t.Fatal("AddPages accepted files without templates/pages/*.html")
+	}
+	good := fstest.MapFS{"templates/pages/statement_probe.html": {Data: []byte(`{{define "main"}}x{{end}}`)}}
+	if err := e.Web.AddPages(good); err != nil {
+		t.Fatalf("AddPages(templates/pages/statement_probe.html): %v", err)
+	}
 }

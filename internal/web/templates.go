@@ -48,6 +48,10 @@ func (s *Server) AddPages(fsys fs.FS, shared ...fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("web: templates: %w", err)
 	}
+	if len(files) == 0 {
+		// A capability without pages would answer 500 on every route.
+		return fmt.Errorf("web: no templates/pages/*.html in the capability's files")
+	}
 	for _, f := range files {
 		name := strings.TrimSuffix(path.Base(f), ".html")
 		if _, dup := s.pages[name]; dup {

@@ -10,7 +10,6 @@ package info
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 
 	"weerbaar/internal/web"
@@ -42,8 +41,7 @@ type statement struct {
 // Mount registers the pages as public ones (indexable, no login).
 func (s *Server) Mount(sh *web.Server, mux *http.ServeMux) error {
 	s.Server = sh
-	pages, _ := fs.Sub(templates, "templates")
-	if err := sh.AddPages(pages); err != nil {
+	if err := sh.AddPages(templates); err != nil {
 		return err
 	}
 	sh.AddPublic("/privacy", "/toegankelijkheid", "/contact")

@@ -17,5 +17,5 @@ func TestAnonymousFormSummaryNamesTheRequiredFields(t *testing.T) {
 	if strings.Count(summary, "<li") == 0 || strings.Count(summary, `">Vul dit veld in.</a>`) > 0 {
 		t.Fatalf("a summary line without its field's name:\n%s", summary)
 	}
-	webtest.WantBody(t, r, `href="#veld-description">Wat is er gebeurd? Vul dit veld in.</a>`, `href="#veld-orgId">Organisatie waar het om gaat: Vul dit veld in.</a>`)
+	webtest.WantBody(t, r, `href="#veld-description">Wat is er gebeurd? Vul dit veld in.</a>`, `href="#veld-orgId">Organisatie waar het om gaat: Kies de organisatie.</a>`)
 }

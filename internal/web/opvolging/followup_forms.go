@@ -106,7 +106,7 @@ func (s *Server) coordProblems(r *http.Request, f *web.Form, err error, rename m
 		if to, ok := rename[field]; ok {
 			field = to
 		}
-		s.coordAddError(r, f, field, s.Catalog().T(lang, "valid."+p.Code, p.Args...))
+		s.coordAddError(r, f, field, s.ProblemMessage(lang, p))
 	}
 	return true
 }

@@ -61,7 +61,7 @@ func TestFollowUpProblemsComeBackNextToTheFieldsWithValuesKept(t *testing.T) {
 	}{
 		{"no kind", url.Values{"note": {"bewaard blijft dit"}}, []string{"Kies een van de mogelijkheden.", "bewaard blijft dit"}},
 		{"reaction without its form", url.Values{"kind": {"reactie_dader"}, "note": {"brief volgt"}},
-			[]string{"Vul dit veld in.", `id="veld-reactionForm"`, "brief volgt"}},
+			[]string{"Kies de vorm van de reactie.", `id="veld-reactionForm"`, "brief volgt"}},
 		{"date in the future", url.Values{"kind": {"maatregel"}, "doneAt": {"2027-01-05"}},
 			[]string{"Deze datum ligt in de toekomst.", `value="2027-01-05"`}},
 		{"unreadable date", url.Values{"kind": {"maatregel"}, "doneAt": {"morgen"}},
