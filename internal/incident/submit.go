@@ -46,20 +46,30 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, i
 	}
 	var firstID int64
 	var notes []Notification
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		id, ok, err := s.idempotent(ctx, tx, p, idemKey)
+	var done *Incident
+	// Group commit: this report shares a transaction (and its fsync) with
+	// the reports arriving at the same time, and Group returns only once
+	// that transaction is on disk. The closure may run again when the
+	// shared commit failed, so it works on a copy of inc each time.
+	err := s.db.Group(ctx, func(ctx context.Context, q store.Querier) error {
+		firstID, notes, done = 0, nil, nil
+		id, ok, err := s.idempotent(ctx, q, p, idemKey)
 		if err != nil || ok {
 			firstID = id
 			return err
 		}
-		if err := s.checkOrg(ctx, tx, inc.OrgID); err != nil {
+		if err := s.checkOrg(ctx, q, inc.OrgID); err != nil {
 			return err
 		}
-		if err := s.submitTx(ctx, tx, p, inc, idemKey); err != nil {
+		cur := *inc
+		if err := s.submitTx(ctx, q, p, &cur, idemKey); err != nil {
 			return err
 		}
-		notes, err = s.addCoordinatorNotifications(ctx, tx, inc, NoticeNew)
-		return err
+		if notes, err = s.addCoordinatorNotifications(ctx, q, &cur, NoticeNew); err != nil {
+			return err
+		}
+		done = &cur
+		return nil
 	})
 	if errors.Is(err, ErrForbidden) {
 		return nil, s.deny(ctx, p, ActEditDraft, inc)
@@ -78,10 +88,10 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, i
 		return s.firstSubmission(ctx, p, firstID, nil)
 	}
 	s.notify(ctx, notes)
-	return inc, nil
+	return done, nil
 }
 
-func (s *Service) submitTx(ctx context.Context, tx *sql.Tx, p *auth.Principal, inc *Incident, idemKey string) error {
+func (s *Service) submitTx(ctx context.Context, tx store.Querier, p *auth.Principal, inc *Incident, idemKey string) error {
 	if err := s.openDraft(ctx, tx, p, inc); err != nil {
 		return err
 	}

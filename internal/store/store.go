@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
 	_ "modernc.org/sqlite"             // SQLite driver "sqlite", pure Go, no cgo
@@ -44,6 +45,8 @@ type DB struct {
 	// SQLite's busy handler, which sleeps in growing steps and turns a
 	// millisecond wait into a long tail. PostgreSQL needs no such line.
 	writer chan struct{}
+	group  group    // the group-commit writer (group.go)
+	stmts  sync.Map // query text -> *sql.Stmt, for Cached
 }
 
 // Open opens the database named by dsn: "sqlite:path/to/file.db" (or a path
@@ -124,7 +127,7 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if db.writer != nil {
 		select {
 		case db.writer <- struct{}{}:
-			defer func() { <-db.writer }()
+			defer db.unlockWriter()
 		case <-ctx.Done():
 			return fmt.Errorf("begin: %w", ctx.Err())
 		}
@@ -141,4 +144,17 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// lockWriter takes the SQLite writer line (nothing on PostgreSQL).
+func (db *DB) lockWriter() {
+	if db.writer != nil {
+		db.writer <- struct{}{}
+	}
+}
+
+func (db *DB) unlockWriter() {
+	if db.writer != nil {
+		<-db.writer
+	}
 }

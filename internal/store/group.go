@@ -1,0 +1,239 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// maxBatch bounds how many callers one group transaction holds, so a
+// batch's commit (and the wait of its first caller) stays short.
+const maxBatch = 128
+
+// ErrClosed is returned by Group once the database is closed.
+var ErrClosed = errors.New("store: database closed")
+
+// groupReq is one caller of Group waiting for its batch.
+type groupReq struct {
+	orig context.Context // the caller's, to see that it gave up
+	ctx  context.Context
+	fn   func(ctx context.Context, q Querier) error
+	done chan error
+}
+
+// group is the one writer goroutine of a database that runs concurrent
+// Group calls in shared transactions.
+type group struct {
+	once  sync.Once
+	queue chan *groupReq
+	stop  chan struct{}
+	ended chan struct{}
+}
+
+// Group runs fn inside a transaction it may share with other concurrent
+// callers (group commit): one writer goroutine takes every call waiting,
+// runs each in a savepoint of one transaction, commits once (one fsync
+// with synchronous=FULL) and only then answers each caller. A caller
+// whose fn fails is rolled back to its savepoint and gets its own error;
+// the others in the batch are not affected. When the commit itself
+// fails, every call of the batch is run again alone, in a transaction of
+// its own, so one report that cannot be committed fails alone.
+//
+// Group returns nil only when the transaction that holds fn's writes has
+// committed. fn may run more than once (a retry after a failed commit),
+// so it must set, not accumulate, what it hands back to its caller, and
+// it must use the ctx it is given: it carries the caller's values but not
+// its cancellation, since cancelling one statement can abort the whole
+// shared transaction. A caller whose ctx ends before its turn is not run.
+//
+// Crash safety: a caller is answered after COMMIT returned, and with
+// synchronous=FULL (SQLite) or synchronous_commit=on (PostgreSQL) COMMIT
+// returns after the log holding the transaction is on disk, so a kill -9
+// or power cut after the answer loses nothing answered; one before the
+// answer loses the whole batch (the transaction never committed) and its
+// callers got no 2xx. Nothing in a batch is ever half stored.
+func (db *DB) Group(ctx context.Context, fn func(ctx context.Context, q Querier) error) error {
+	g := &db.group
+	g.once.Do(func() {
+		g.queue, g.stop, g.ended = make(chan *groupReq), make(chan struct{}), make(chan struct{})
+		go db.groupWriter()
+	})
+	req := &groupReq{orig: ctx, ctx: context.WithoutCancel(ctx), fn: fn, done: make(chan error, 1)}
+	select {
+	case g.queue <- req:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-g.stop:
+		return ErrClosed
+	}
+	// Once taken, the caller waits for the commit even when its ctx ends:
+	// an answer must never say "failed" for a report that is stored.
+	return <-req.done
+}
+
+// Close stops the group writer (after its batch) and closes the database.
+func (db *DB) Close() error {
+	g := &db.group
+	g.once.Do(func() { g.stop, g.ended = make(chan struct{}), make(chan struct{}); close(g.ended) })
+	select {
+	case <-g.stop:
+	default:
+		close(g.stop)
+	}
+	<-g.ended
+	return db.DB.Close()
+}
+
+func (db *DB) groupWriter() {
+	g := &db.group
+	defer close(g.ended)
+	for {
+		var first *groupReq
+		select {
+		case first = <-g.queue:
+		case <-g.stop:
+			return
+		}
+		batch := []*groupReq{first}
+	gather:
+		for len(batch) < maxBatch {
+			select {
+			case r := <-g.queue:
+				batch = append(batch, r)
+			default:
+				break gather
+			}
+		}
+		db.runBatch(batch)
+	}
+}
+
+// runBatch runs batch in one transaction and answers every caller.
+func (db *DB) runBatch(batch []*groupReq) {
+	db.lockWriter()
+	defer db.unlockWriter()
+	if len(batch) == 1 {
+		batch[0].done <- db.runAlone(batch[0])
+		return
+	}
+	errs, err := db.tryBatch(batch)
+	if err == nil {
+		for i, r := range batch {
+			r.done <- errs[i]
+		}
+		return
+	}
+	// The batch did not commit: run each call alone so that only the one
+	// that cannot be stored fails.
+	for _, r := range batch {
+		r.done <- db.runAlone(r)
+	}
+}
+
+// tryBatch runs every call in a savepoint of one transaction and commits.
+// errs holds each call's own failure; err is set when the transaction as
+// a whole failed (nothing of the batch is stored then).
+func (db *DB) tryBatch(batch []*groupReq) (errs []error, err error) {
+	tx, err := db.BeginTx(context.Background(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	q := db.Cached(tx)
+	errs = make([]error, len(batch))
+	for i, r := range batch {
+		if errs[i] = r.orig.Err(); errs[i] != nil {
+			continue // the caller gave up before its turn
+		}
+		if _, err := tx.Exec(`SAVEPOINT g`); err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("savepoint: %w", err)
+		}
+		if errs[i] = r.fn(r.ctx, q); errs[i] != nil {
+			if _, err := tx.Exec(`ROLLBACK TO SAVEPOINT g`); err != nil {
+				tx.Rollback()
+				return nil, fmt.Errorf("rollback to savepoint: %w", err)
+			}
+		}
+		if _, err := tx.Exec(`RELEASE SAVEPOINT g`); err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("release savepoint: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return errs, nil
+}
+
+// runAlone runs one call in a transaction of its own: fn's error, or the
+// transaction's.
+func (db *DB) runAlone(r *groupReq) error {
+	if err := r.orig.Err(); err != nil {
+		return err // the caller gave up before its turn
+	}
+	tx, err := db.BeginTx(context.Background(), nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := r.fn(r.ctx, db.Cached(tx)); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Cached is tx as a Querier whose statements are prepared once per
+// database connection and reused (database/sql keeps a prepared Stmt per
+// connection), so a statement run on every request is not parsed again.
+func (db *DB) Cached(tx *sql.Tx) Querier { return cachedTx{tx: tx, db: db} }
+
+type cachedTx struct {
+	tx *sql.Tx
+	db *DB
+}
+
+func (c cachedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := c.db.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return c.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+}
+
+func (c cachedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := c.db.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return c.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+}
+
+func (c cachedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := c.db.stmt(ctx, query)
+	if err != nil {
+		return c.tx.QueryRowContext(ctx, query, args...) // gives the same error, as a Row
+	}
+	return c.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+}
+
+// stmt returns the prepared statement of query, preparing it the first
+// time. Statements are few (the SQL is constant text in the code).
+func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := db.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := db.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
+}
