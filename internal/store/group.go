@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -185,55 +184,4 @@ func (db *DB) runAlone(r *groupReq) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
-}
-
-// Cached is tx as a Querier whose statements are prepared once per
-// database connection and reused (database/sql keeps a prepared Stmt per
-// connection), so a statement run on every request is not parsed again.
-func (db *DB) Cached(tx *sql.Tx) Querier { return cachedTx{tx: tx, db: db} }
-
-type cachedTx struct {
-	tx *sql.Tx
-	db *DB
-}
-
-func (c cachedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	st, err := c.db.stmt(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return c.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
-}
-
-func (c cachedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	st, err := c.db.stmt(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return c.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
-}
-
-func (c cachedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	st, err := c.db.stmt(ctx, query)
-	if err != nil {
-		return c.tx.QueryRowContext(ctx, query, args...) // gives the same error, as a Row
-	}
-	return c.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
-}
-
-// stmt returns the prepared statement of query, preparing it the first
-// time. Statements are few (the SQL is constant text in the code).
-func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
-	if st, ok := db.stmts.Load(query); ok {
-		return st.(*sql.Stmt), nil
-	}
-	st, err := db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if prev, loaded := db.stmts.LoadOrStore(query, st); loaded {
-		st.Close()
-		return prev.(*sql.Stmt), nil
-	}
-	return st, nil
 }
