@@ -42,8 +42,15 @@ func New(db *store.DB) *Log { return &Log{db: db, now: time.Now} }
 //
 // The chain head is read and extended under the database's write lock
 // (SQLite takes it at BEGIN; PostgreSQL locks the head row), so concurrent
-// writers line up and the chain never forks.
+// writers line up and the chain never forks. In a store.Group batch the
+// row is appended at the end of the batch (store.Later), so the head's
+// lock is held from there to the commit only.
 func (l *Log) Write(ctx context.Context, q store.Querier, e Event) error {
+	at := l.now().UTC().Truncate(time.Microsecond)
+	return store.Later(ctx, q, func(ctx context.Context, q store.Querier) error { return l.write(ctx, q, at, e) })
+}
+
+func (l *Log) write(ctx context.Context, q store.Querier, at time.Time, e Event) error {
 	lock := `SELECT seq, hash FROM audit_head WHERE id = 1`
 	if l.db.Dialect == store.Postgres {
 		lock += ` FOR UPDATE`
@@ -54,7 +61,6 @@ func (l *Log) Write(ctx context.Context, q store.Querier, e Event) error {
 		return fmt.Errorf("audit head: %w", err)
 	}
 	seq++
-	at := l.now().UTC().Truncate(time.Microsecond)
 	hash := chainHash(prev, seq, at, e)
 	if _, err := q.ExecContext(ctx, `INSERT INTO audit_log
 		(seq, at, actor_id, org_id, action, object, object_id, detail, prev_hash, hash)

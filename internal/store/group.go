@@ -16,19 +16,22 @@ var ErrClosed = errors.New("store: database closed")
 
 // groupReq is one caller of Group waiting for its batch.
 type groupReq struct {
-	orig context.Context // the caller's, to see that it gave up
-	ctx  context.Context
-	fn   func(ctx context.Context, q Querier) error
-	done chan error
+	later []func(ctx context.Context, q Querier) error // store.Later
+	orig  context.Context                              // the caller's, to see that it gave up
+	ctx   context.Context
+	fn    func(ctx context.Context, q Querier) error
+	done  chan error
 }
 
-// group is the one writer goroutine of a database that runs concurrent
-// Group calls in shared transactions.
+// group is the writer goroutines of a database that run concurrent Group
+// calls in shared transactions: one on SQLite (it has one writer anyway),
+// several on PostgreSQL (whose writers run side by side).
 type group struct {
-	once  sync.Once
-	queue chan *groupReq
-	stop  chan struct{}
-	ended chan struct{}
+	once    sync.Once
+	writers sync.WaitGroup
+	queue   chan *groupReq
+	stop    chan struct{}
+	ended   chan struct{}
 }
 
 // Group runs fn inside a transaction it may share with other concurrent
@@ -57,7 +60,11 @@ func (db *DB) Group(ctx context.Context, fn func(ctx context.Context, q Querier)
 	g := &db.group
 	g.once.Do(func() {
 		g.queue, g.stop, g.ended = make(chan *groupReq), make(chan struct{}), make(chan struct{})
-		go db.groupWriter()
+		g.writers.Add(db.groupWriters())
+		for range db.groupWriters() {
+			go db.groupWriter()
+		}
+		go func() { g.writers.Wait(); close(g.ended) }()
 	})
 	req := &groupReq{orig: ctx, ctx: context.WithoutCancel(ctx), fn: fn, done: make(chan error, 1)}
 	select {
@@ -85,9 +92,20 @@ func (db *DB) Close() error {
 	return db.DB.Close()
 }
 
+// groupWriters is how many batches run at once.
+func (db *DB) groupWriters() int {
+	if db.Dialect == SQLite {
+		return 1
+	}
+	return pgWriters
+}
+
+// pgWriters: batches in flight on PostgreSQL. Each holds a connection.
+const pgWriters = 4
+
 func (db *DB) groupWriter() {
 	g := &db.group
-	defer close(g.ended)
+	defer g.writers.Done()
 	for {
 		var first *groupReq
 		select {
@@ -149,7 +167,9 @@ func (db *DB) tryBatch(batch []*groupReq) (errs []error, err error) {
 			tx.Rollback()
 			return nil, fmt.Errorf("savepoint: %w", err)
 		}
-		if errs[i] = r.fn(r.ctx, q); errs[i] != nil {
+		r.later = nil
+		if errs[i] = r.fn(r.ctx, reqQ{q, r}); errs[i] != nil {
+			r.later = nil
 			if _, err := tx.Exec(`ROLLBACK TO SAVEPOINT g`); err != nil {
 				tx.Rollback()
 				return nil, fmt.Errorf("rollback to savepoint: %w", err)
@@ -158,6 +178,14 @@ func (db *DB) tryBatch(batch []*groupReq) (errs []error, err error) {
 		if _, err := tx.Exec(`RELEASE SAVEPOINT g`); err != nil {
 			tx.Rollback()
 			return nil, fmt.Errorf("release savepoint: %w", err)
+		}
+	}
+	for _, r := range batch {
+		for _, fn := range r.later {
+			if err := fn(r.ctx, q); err != nil {
+				tx.Rollback()
+				return nil, err
+			}
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -176,12 +204,43 @@ func (db *DB) runAlone(r *groupReq) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := r.fn(r.ctx, db.Cached(tx)); err != nil {
+	q := db.Cached(tx)
+	r.later = nil
+	if err := r.fn(r.ctx, reqQ{q, r}); err != nil {
 		tx.Rollback()
 		return err
+	}
+	for _, fn := range r.later {
+		if err := fn(r.ctx, q); err != nil {
+			tx.Rollback()
+			return err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// reqQ is the Querier one call of a batch gets: the batch's transaction,
+// and the call, for Later.
+type reqQ struct {
+	Querier
+	r *groupReq
+}
+
+// Later runs fn in q's transaction at its end: when q is a Group call's,
+// after every call of the batch and just before the commit (dropped when
+// the call fails); otherwise at once. A write every transaction makes to
+// one shared row (the audit chain's head) thus holds that row's lock only
+// from the end of a batch to its commit, not while the batch runs, so
+// batches on PostgreSQL run side by side. fn must not fail for reasons of
+// its own caller only: a failure there fails the batch, which is then run
+// call by call.
+func Later(ctx context.Context, q Querier, fn func(ctx context.Context, q Querier) error) error {
+	if rq, ok := q.(reqQ); ok {
+		rq.r.later = append(rq.r.later, fn)
+		return nil
+	}
+	return fn(ctx, q)
 }
