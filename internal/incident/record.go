@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"weerbaar/internal/store"
@@ -67,6 +68,12 @@ func (s *Service) insertIncident(ctx context.Context, q store.Querier, inc *Inci
 // writeFields stores the reporter's content of inc: clear columns, sealed
 // columns and kinds. It does not touch status, deadlines or history.
 func (s *Service) writeFields(ctx context.Context, q store.Querier, inc *Incident) error {
+	return s.writeContent(ctx, q, inc, false)
+}
+
+// writeContent is writeFields; fresh says the row was inserted in this
+// transaction, so it has no kinds to delete.
+func (s *Service) writeContent(ctx context.Context, q store.Querier, inc *Incident, fresh bool) error {
 	sl := &sealer{ctx: ctx, q: q, v: s.vault, keyID: inc.KeyID, id: inc.ID}
 	fields := sealedFields(inc)
 	sealed := make([]any, len(fields))
@@ -94,17 +101,32 @@ func (s *Service) writeFields(ctx context.Context, q store.Querier, inc *Inciden
 	if err != nil {
 		return fmt.Errorf("incident %d: write: %w", inc.ID, err)
 	}
-	return writeKinds(ctx, q, inc.ID, inc.Kinds)
+	return writeKinds(ctx, q, inc.ID, inc.Kinds, fresh)
 }
 
-func writeKinds(ctx context.Context, q store.Querier, id int64, kinds []Kind) error {
-	if _, err := q.ExecContext(ctx, `DELETE FROM incident_kinds WHERE incident_id = $1`, id); err != nil {
-		return fmt.Errorf("incident %d: kinds: %w", id, err)
-	}
-	for _, k := range kinds {
-		if _, err := q.ExecContext(ctx, `INSERT INTO incident_kinds (incident_id, kind) VALUES ($1, $2)`, id, k); err != nil {
-			return fmt.Errorf("incident %d: kind %s: %w", id, k, err)
+// writeKinds replaces the kinds of incident id in one INSERT (a row that
+// is fresh has none to delete first).
+func writeKinds(ctx context.Context, q store.Querier, id int64, kinds []Kind, fresh bool) error {
+	if !fresh {
+		if _, err := q.ExecContext(ctx, `DELETE FROM incident_kinds WHERE incident_id = $1`, id); err != nil {
+			return fmt.Errorf("incident %d: kinds: %w", id, err)
 		}
+	}
+	if len(kinds) == 0 {
+		return nil
+	}
+	var sb strings.Builder
+	args := []any{id}
+	sb.WriteString(`INSERT INTO incident_kinds (incident_id, kind) VALUES `)
+	for i, k := range kinds {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		args = append(args, k)
+		fmt.Fprintf(&sb, "($1, $%d)", len(args))
+	}
+	if _, err := q.ExecContext(ctx, sb.String(), args...); err != nil {
+		return fmt.Errorf("incident %d: kinds %v: %w", id, kinds, err)
 	}
 	return nil
 }

@@ -92,10 +92,11 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, i
 }
 
 func (s *Service) submitTx(ctx context.Context, tx store.Querier, p *auth.Principal, inc *Incident, idemKey string) error {
+	fresh := inc.ID == 0
 	if err := s.openDraft(ctx, tx, p, inc); err != nil {
 		return err
 	}
-	if err := s.writeFields(ctx, tx, inc); err != nil {
+	if err := s.writeContent(ctx, tx, inc, fresh); err != nil {
 		return err
 	}
 	now := s.now()
@@ -105,15 +106,28 @@ func (s *Service) submitTx(ctx context.Context, tx store.Querier, p *auth.Princi
 		return err
 	}
 	s.computeDeadlines(inc, days)
+	if !inc.Status.CanBecome(StatusNew) {
+		return fmt.Errorf("incident %d: %s -> %s: %w", inc.ID, inc.Status, StatusNew, ErrTransition)
+	}
+	// The deadlines and the status in one statement (changeStatus's
+	// guard included: the row must still be the draft we read).
 	d := inc.Deadlines
-	if _, err := tx.ExecContext(ctx, `UPDATE incidents SET submitted_at = $2,
-		first_contact_due = $3, reaction_due = $4, aangifte_due = $5 WHERE id = $1`,
-		inc.ID, now, nullTime(d.FirstContact.Due), nullTime(d.Reaction.Due), nullTime(d.Aangifte.Due)); err != nil {
+	res, err := tx.ExecContext(ctx, `UPDATE incidents SET submitted_at = $2, first_contact_due = $3,
+		reaction_due = $4, aangifte_due = $5, status = $6, updated_at = $2 WHERE id = $1 AND status = $7`,
+		inc.ID, now, nullTime(d.FirstContact.Due), nullTime(d.Reaction.Due), nullTime(d.Aangifte.Due),
+		StatusNew, inc.Status)
+	if err != nil {
 		return fmt.Errorf("incident %d: submit: %w", inc.ID, err)
 	}
-	if err := changeStatus(ctx, tx, inc, StatusNew, p.AccountID, now); err != nil {
-		return err
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("incident %d: status changed meanwhile: %w", inc.ID, ErrTransition)
 	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO incident_status_history
+		(incident_id, from_status, to_status, actor_id, at) VALUES ($1, $2, $3, $4, $5)`,
+		inc.ID, inc.Status, StatusNew, p.AccountID, now); err != nil {
+		return fmt.Errorf("incident %d: history: %w", inc.ID, err)
+	}
+	inc.Status, inc.UpdatedAt = StatusNew, now
 	if idemKey != "" {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO incident_idempotency
 			(account_id, idem_key, incident_id, created_at) VALUES ($1, $2, $3, $4)`,
