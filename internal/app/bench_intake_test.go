@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -147,7 +148,14 @@ func newReporter(b *testing.B, a *app.App, url string) func(i int) error {
 // reportOp returns an op that reports one incident through the API with
 // a new personal API token of account, each time with a new
 // Idempotency-Key.
-func reportOp(b *testing.B, a *app.App, url string, account auth.Account) func(i int) error {
+func reportOp(b testing.TB, a *app.App, url string, account auth.Account) func(i int) error {
+	op := reportOpID(b, a, url, account)
+	return func(i int) error { _, err := op(i); return err }
+}
+
+// reportOpID is reportOp's op that also returns the id of the incident
+// made (from the Location header).
+func reportOpID(b testing.TB, a *app.App, url string, account auth.Account) func(i int) (int64, error) {
 	token, _, err := a.Auth.CreateAPIToken(context.Background(),
 		&auth.Principal{AccountID: account.ID, OrgID: account.OrgID, Role: account.Role}, "bench")
 	if err != nil {
@@ -169,21 +177,26 @@ func reportOp(b *testing.B, a *app.App, url string, account auth.Account) func(i
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 128}} // above the most clients
 	var seq atomic.Int64
-	return func(int) error {
+	return func(int) (int64, error) {
 		req, _ := http.NewRequest(http.MethodPost, url+"/api/v1/meldingen", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Authorization", "Bearer "+token)
 		req.Header.Set("Idempotency-Key", fmt.Sprintf("bench-%d", seq.Add(1)))
 		res, err := client.Do(req)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		msg, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		if res.StatusCode != http.StatusCreated {
-			return fmt.Errorf("status %d: %s", res.StatusCode, msg)
+			return 0, fmt.Errorf("status %d: %s", res.StatusCode, msg)
 		}
-		return nil
+		loc := res.Header.Get("Location")
+		id, err := strconv.ParseInt(loc[strings.LastIndexByte(loc, '/')+1:], 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("201 without an incident's Location: %q", loc)
+		}
+		return id, nil
 	}
 }
 

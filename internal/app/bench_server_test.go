@@ -28,7 +28,7 @@ type serverChild struct {
 
 // startServerChild runs Weerbaar on dsn in a child process (this test
 // binary, TestIntakeServerChild) and waits until it listens.
-func startServerChild(b *testing.B, dsn string) *serverChild {
+func startServerChild(b testing.TB, dsn string) *serverChild {
 	cmd := exec.Command(os.Args[0], "-test.run", "^TestIntakeServerChild$")
 	cmd.Env = append(os.Environ(), "WEERBAAR_BENCH_SERVE="+dsn)
 	cmd.Stderr = os.Stderr
