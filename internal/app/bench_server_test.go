@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -73,7 +74,12 @@ func (c *serverChild) cpu() time.Duration {
 }
 
 // TestIntakeServerChild is the server of startServerChild; it does nothing
-// unless WEERBAAR_BENCH_SERVE names the database.
+// unless WEERBAAR_BENCH_SERVE names the database. With
+// WEERBAAR_BENCH_SERVER_PROFILE=file it writes the server's CPU profile:
+//
+//	WEERBAAR_BENCH_SERVER_PROFILE=/tmp/srv.prof go test ./internal/app -run '^$' \
+//	    -bench 'IntakeHTTP/sqlite/intake/clients=64' -o /tmp/app.test
+//	go tool pprof -top /tmp/app.test /tmp/srv.prof
 func TestIntakeServerChild(t *testing.T) {
 	dsn := os.Getenv("WEERBAAR_BENCH_SERVE")
 	if dsn == "" {
@@ -87,6 +93,15 @@ func TestIntakeServerChild(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if path := os.Getenv("WEERBAAR_BENCH_SERVER_PROFILE"); path != "" {
+		f, err := os.Create(path) // the server's CPU profile, for go tool pprof
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { io.Copy(io.Discard, os.Stdin); cancel() }()

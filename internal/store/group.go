@@ -16,11 +16,11 @@ var ErrClosed = errors.New("store: database closed")
 
 // groupReq is one caller of Group waiting for its batch.
 type groupReq struct {
-	later []func(ctx context.Context, q Querier) error // store.Later
-	orig  context.Context                              // the caller's, to see that it gave up
-	ctx   context.Context
-	fn    func(ctx context.Context, q Querier) error
-	done  chan error
+	collect []collected     // store.Collect
+	orig    context.Context // the caller's, to see that it gave up
+	ctx     context.Context
+	fn      func(ctx context.Context, q Querier) error
+	done    chan error
 }
 
 // group is the writer goroutines of a database that run concurrent Group
@@ -167,9 +167,9 @@ func (db *DB) tryBatch(batch []*groupReq) (errs []error, err error) {
 			tx.Rollback()
 			return nil, fmt.Errorf("savepoint: %w", err)
 		}
-		r.later = nil
+		r.collect = nil
 		if errs[i] = r.fn(r.ctx, reqQ{q, r}); errs[i] != nil {
-			r.later = nil
+			r.collect = nil
 			if _, err := tx.Exec(`ROLLBACK TO SAVEPOINT g`); err != nil {
 				tx.Rollback()
 				return nil, fmt.Errorf("rollback to savepoint: %w", err)
@@ -180,13 +180,9 @@ func (db *DB) tryBatch(batch []*groupReq) (errs []error, err error) {
 			return nil, fmt.Errorf("release savepoint: %w", err)
 		}
 	}
-	for _, r := range batch {
-		for _, fn := range r.later {
-			if err := fn(r.ctx, q); err != nil {
-				tx.Rollback()
-				return nil, err
-			}
-		}
+	if err := runEnd(q, batch); err != nil {
+		tx.Rollback()
+		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
@@ -205,16 +201,14 @@ func (db *DB) runAlone(r *groupReq) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	q := db.Cached(tx)
-	r.later = nil
+	r.collect = nil
 	if err := r.fn(r.ctx, reqQ{q, r}); err != nil {
 		tx.Rollback()
 		return err
 	}
-	for _, fn := range r.later {
-		if err := fn(r.ctx, q); err != nil {
-			tx.Rollback()
-			return err
-		}
+	if err := runEnd(q, []*groupReq{r}); err != nil {
+		tx.Rollback()
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
@@ -223,24 +217,58 @@ func (db *DB) runAlone(r *groupReq) error {
 }
 
 // reqQ is the Querier one call of a batch gets: the batch's transaction,
-// and the call, for Later.
+// and the call, for Collect.
 type reqQ struct {
 	Querier
 	r *groupReq
 }
 
-// Later runs fn in q's transaction at its end: when q is a Group call's,
-// after every call of the batch and just before the commit (dropped when
-// the call fails); otherwise at once. A write every transaction makes to
-// one shared row (the audit chain's head) thus holds that row's lock only
-// from the end of a batch to its commit, not while the batch runs, so
-// batches on PostgreSQL run side by side. fn must not fail for reasons of
-// its own caller only: a failure there fails the batch, which is then run
-// call by call.
-func Later(ctx context.Context, q Querier, fn func(ctx context.Context, q Querier) error) error {
+// collected is one item a call handed to Collect.
+type collected struct {
+	key   any
+	item  any
+	flush func(ctx context.Context, q Querier, items []any) error
+}
+
+// Collect hands item to flush in q's transaction at its end: in a Group
+// batch, flush runs once for the items of every call of the batch that
+// succeeded under the same key, in the order they were collected;
+// outside a batch at once, with item alone.
+// So a batch extends a shared structure (the audit chain) once, reading
+// and writing its head once, instead of once per call.
+func Collect(ctx context.Context, q Querier, key, item any, flush func(ctx context.Context, q Querier, items []any) error) error {
 	if rq, ok := q.(reqQ); ok {
-		rq.r.later = append(rq.r.later, fn)
+		rq.r.collect = append(rq.r.collect, collected{key, item, flush})
 		return nil
 	}
-	return fn(ctx, q)
+	return flush(ctx, q, []any{item})
+}
+
+// runEnd runs what the calls of reqs left for the end of the transaction.
+func runEnd(q Querier, reqs []*groupReq) error {
+	type group struct {
+		flush func(ctx context.Context, q Querier, items []any) error
+		ctx   context.Context
+		items []any
+	}
+	var keys []any
+	groups := map[any]*group{}
+	for _, r := range reqs {
+		for _, c := range r.collect {
+			g, ok := groups[c.key]
+			if !ok {
+				g = &group{flush: c.flush, ctx: r.ctx}
+				groups[c.key] = g
+				keys = append(keys, c.key)
+			}
+			g.items = append(g.items, c.item)
+		}
+	}
+	for _, k := range keys {
+		g := groups[k]
+		if err := g.flush(g.ctx, q, g.items); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -215,3 +215,50 @@ func groupChild() {
 	}
 	wg.Wait()
 }
+
+// Collect gives flush, once per batch, the items of the calls that
+// succeeded, in their order; outside a batch it flushes at once.
+func TestGroupCollectFlushesOncePerBatch(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		groupTables(t, db)
+		var flushes [][]any
+		flush := func(ctx context.Context, q store.Querier, items []any) error {
+			flushes = append(flushes, items)
+			for _, it := range items {
+				if err := insertChild(it.(int64), 1)(ctx, q); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		call := func(id int64, fail bool) func(ctx context.Context, q store.Querier) error {
+			return func(ctx context.Context, q store.Querier) error {
+				if err := store.Collect(ctx, q, "k", id, flush); err != nil {
+					return err
+				}
+				if fail {
+					return errors.New("fails after collecting")
+				}
+				return nil
+			}
+		}
+		errs := store.RunBatch(db, call(10, false), call(20, true), call(30, false))
+		if errs[0] != nil || errs[1] == nil || errs[2] != nil {
+			t.Fatalf("answers %v", errs)
+		}
+		if len(flushes) != 1 || fmt.Sprint(flushes[0]) != "[10 30]" {
+			t.Fatalf("flushes %v, want one of [10 30]", flushes)
+		}
+		if got := children(t, db); len(got) != 2 || !got[10] || !got[30] {
+			t.Fatalf("stored %v", got)
+		}
+		tx, err := db.BeginTx(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback()
+		if err := store.Collect(context.Background(), tx, "k", int64(40), flush); err != nil || len(flushes) != 2 {
+			t.Fatalf("outside a batch: %v, %d flushes", err, len(flushes))
+		}
+	})
+}
