@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"weerbaar/internal/auth"
 	"weerbaar/internal/store"
@@ -92,19 +93,29 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, i
 }
 
 func (s *Service) submitTx(ctx context.Context, tx store.Querier, p *auth.Principal, inc *Incident, idemKey string) error {
-	fresh := inc.ID == 0
-	if err := s.openDraft(ctx, tx, p, inc); err != nil {
-		return err
-	}
-	if err := s.writeContent(ctx, tx, inc, fresh); err != nil {
-		return err
-	}
 	now := s.now()
-	inc.SubmittedAt = now
 	days, err := s.firstContactDays(ctx, tx, inc.OrgID)
 	if err != nil {
 		return err
 	}
+	if inc.ID == 0 {
+		inc.SubmittedAt = now
+		s.computeDeadlines(inc, days)
+		if err := s.insertSubmitted(ctx, tx, inc, now); err != nil {
+			return err
+		}
+		if err := writeKinds(ctx, tx, inc.ID, inc.Kinds, true); err != nil {
+			return err
+		}
+		return s.submitted(ctx, tx, p, inc, idemKey, now)
+	}
+	if err := s.openDraft(ctx, tx, p, inc); err != nil {
+		return err
+	}
+	if err := s.writeContent(ctx, tx, inc, false); err != nil {
+		return err
+	}
+	inc.SubmittedAt = now
 	s.computeDeadlines(inc, days)
 	if !inc.Status.CanBecome(StatusNew) {
 		return fmt.Errorf("incident %d: %s -> %s: %w", inc.ID, inc.Status, StatusNew, ErrTransition)
@@ -122,6 +133,12 @@ func (s *Service) submitTx(ctx context.Context, tx store.Querier, p *auth.Princi
 	if n, _ := res.RowsAffected(); n != 1 {
 		return fmt.Errorf("incident %d: status changed meanwhile: %w", inc.ID, ErrTransition)
 	}
+	return s.submitted(ctx, tx, p, inc, idemKey, now)
+}
+
+// submitted records what every submission records once its row says
+// nieuw: the history row, the idempotency key, the audit row.
+func (s *Service) submitted(ctx context.Context, tx store.Querier, p *auth.Principal, inc *Incident, idemKey string, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO incident_status_history
 		(incident_id, from_status, to_status, actor_id, at) VALUES ($1, $2, $3, $4, $5)`,
 		inc.ID, inc.Status, StatusNew, p.AccountID, now); err != nil {
