@@ -49,6 +49,7 @@ type group struct {
 // it must use the ctx it is given: it carries the caller's values but not
 // its cancellation, since cancelling one statement can abort the whole
 // shared transaction. A caller whose ctx ends before its turn is not run.
+// fn must not call Tx or Group itself (the writer holds the write line).
 //
 // Crash safety: a caller is answered after COMMIT returned, and with
 // synchronous=FULL (SQLite) or synchronous_commit=on (PostgreSQL) COMMIT
@@ -101,6 +102,8 @@ func (db *DB) groupWriters() int {
 }
 
 // pgWriters: batches in flight on PostgreSQL. Each holds a connection.
+// Measured at 64 clients on 2 cores: 2 writers 1,413/s, 4 writers
+// 1,806/s, 8 writers 1,129/s (make bench, same machine, same hour).
 const pgWriters = 4
 
 func (db *DB) groupWriter() {
