@@ -161,24 +161,25 @@ func (db *DB) tryBatch(batch []*groupReq) (errs []error, err error) {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
 	q := db.Cached(tx)
+	ctx := context.Background()
 	errs = make([]error, len(batch))
 	for i, r := range batch {
 		if errs[i] = r.orig.Err(); errs[i] != nil {
 			continue // the caller gave up before its turn
 		}
-		if _, err := tx.Exec(`SAVEPOINT g`); err != nil {
+		if _, err := q.ExecContext(ctx, `SAVEPOINT g`); err != nil {
 			tx.Rollback()
 			return nil, fmt.Errorf("savepoint: %w", err)
 		}
 		r.collect = nil
 		if errs[i] = r.fn(r.ctx, reqQ{q, r}); errs[i] != nil {
 			r.collect = nil
-			if _, err := tx.Exec(`ROLLBACK TO SAVEPOINT g`); err != nil {
+			if _, err := q.ExecContext(ctx, `ROLLBACK TO SAVEPOINT g`); err != nil {
 				tx.Rollback()
 				return nil, fmt.Errorf("rollback to savepoint: %w", err)
 			}
 		}
-		if _, err := tx.Exec(`RELEASE SAVEPOINT g`); err != nil {
+		if _, err := q.ExecContext(ctx, `RELEASE SAVEPOINT g`); err != nil {
 			tx.Rollback()
 			return nil, fmt.Errorf("release savepoint: %w", err)
 		}
