@@ -104,9 +104,9 @@ func benchIntake(b *testing.B, t intakeTarget) {
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Printf("\n%s: %s; bare: %s\n%s\nmemory after the run (server and clients, one process): heap in use %.1f MiB, RSS %.1f MiB\n\n",
+	fmt.Printf("\n%s: %s; bare: %s\n%s\n%s\nserver process RSS after the run %.1f MiB; benchmark process (clients, bare insert): heap in use %.1f MiB, RSS %.1f MiB\n\n",
 		t.name, t.note(ctx, a.DB), t.note(ctx, bare.db), intakeTable(levels, results),
-		float64(ms.HeapInuse)/(1<<20), residentMiB(b))
+		intakeTargets(t.name, results), srv.rssMiB(), float64(ms.HeapInuse)/(1<<20), residentMiB(b))
 }
 
 // intakeTable prints intake beside bare per level. The CPU column is the
