@@ -1,6 +1,9 @@
 // Package store opens Weerbaar's database (embedded SQLite or PostgreSQL),
-// applies the embedded schema migrations and runs transactions. Domain
-// packages keep their own SQL; this package only gives them a connection.
+// applies the embedded schema migrations and runs transactions: Tx for one
+// caller, Group for many callers sharing one transaction and one fsync
+// (group commit, group.go). On SQLite statements are prepared once per
+// connection (stmtcache.go). Domain packages keep their own SQL; this
+// package only gives them a connection.
 package store
 
 import (
