@@ -155,9 +155,11 @@ func TestCoordinatorListFiltersPagesAndExports(t *testing.T) {
 		if p := list("?victimRole=raadslid&aangifte=false"); p.Total != 1 {
 			t.Errorf("victimRole filter: %+v", p)
 		}
-		today := f.clock.t.In(nltime.Location()).Format("2006-01-02")
-		if p := list("?from=" + today + "&to=" + today); p.Total != 3 {
-			t.Errorf("today: %+v", p)
+		// The reports happened two hours ago (report()): the Dutch day of
+		// that moment, which is yesterday just after midnight.
+		day := time.Now().Add(-2 * time.Hour).In(nltime.Location()).Format("2006-01-02")
+		if p := list("?from=" + day + "&to=" + day); p.Total != 3 {
+			t.Errorf("the day they happened: %+v", p)
 		}
 		if p := list("?to=2020-01-01"); p.Total != 0 {
 			t.Errorf("before 2020: %+v", p)
