@@ -58,6 +58,6 @@ func (s *Server) remove(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.SetFlash(w, r, "ok", "scans.flash.deleted")
+	s.SetFlash(w, r, "ok", "flash.scans.deleted")
 	http.Redirect(w, r, "/scans", http.StatusSeeOther)
 }

@@ -41,7 +41,7 @@ func TestWoningscanPageByPagePauseAndResult(t *testing.T) {
 		r = e.Post(res+"/stap/1", url.Values{"actie": {"later"}, "sloten-skg": {"deels"}})
 		webtest.WantLocation(t, r, "/scans")
 		list = e.Get("/scans")
-		webtest.WantBody(t, list, "Bezig: pagina 1 van 5", res+"/stap/1")
+		webtest.WantBody(t, list, "Bezig: pagina 1 van 5", res+"/stap/1", "Uw antwoorden zijn opgeslagen.")
 		// Later, the answer is still there; the result is not yet.
 		webtest.WantBody(t, e.Get(res+"/stap/1"), `value="deels" checked`)
 		webtest.WantLocation(t, e.Get(res), res+"/stap/1")

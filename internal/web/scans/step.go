@@ -65,12 +65,12 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case step == scan.StepPause:
-		s.SetFlash(w, r, "ok", "scans.flash.paused")
+		s.SetFlash(w, r, "ok", "flash.scans.paused")
 		http.Redirect(w, r, "/scans", http.StatusSeeOther)
 	case step == scan.StepBack:
 		http.Redirect(w, r, stepHref(id, d.PrevPage(res.Answers, n)), http.StatusSeeOther)
 	case res.Status == scan.StatusDone:
-		s.SetFlash(w, r, "ok", "scans.flash.done")
+		s.SetFlash(w, r, "ok", "flash.scans.done")
 		http.Redirect(w, r, resultHref(id), http.StatusSeeOther)
 	default:
 		http.Redirect(w, r, stepHref(id, d.NextPage(res.Answers, n)), http.StatusSeeOther)
