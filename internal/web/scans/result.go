@@ -9,8 +9,13 @@ import (
 // adviceView is one weak point with its links.
 type adviceView struct {
 	scan.Advice
-	DomainTitle string
-	Links       []linkView
+	Links []linkView
+}
+
+// domainAdvice is the advice of one domain, in the outcome's order.
+type domainAdvice struct {
+	Title string
+	Items []adviceView
 }
 
 type linkView struct{ Slug, Href string }
@@ -33,18 +38,12 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := scan.Score(d, res.Answers)
-	advice := make([]adviceView, len(out.Advice))
-	for i, a := range out.Advice {
-		advice[i] = adviceView{Advice: a, DomainTitle: d.DomainTitle(a.Domain)}
-		for _, l := range a.Links {
-			advice[i].Links = append(advice[i].Links, linkView{Slug: l, Href: scan.CatalogHref(l)})
-		}
-	}
+	advice := groupAdvice(d, out.Advice)
 	p.Data = struct {
 		Result      *scan.Result
 		Scan        *scan.Definition
 		Outcome     scan.Outcome
-		Advice      []adviceView
+		Advice      []domainAdvice
 		Finished    string
 		Support     bool
 		VeiligWonen bool
@@ -52,4 +51,24 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 	}{res, d, out, advice, p.FmtDate(res.FinishedAt), d.Has(scan.OfferSupport),
 		d.Has(scan.OfferVeiligWonen), res.Audience == scan.AudiencePerson}
 	s.Render(w, r, http.StatusOK, "scans_result", p)
+}
+
+// groupAdvice puts the advice under its domain, keeping the order.
+func groupAdvice(d *scan.Definition, list []scan.Advice) []domainAdvice {
+	var out []domainAdvice
+	at := map[string]int{}
+	for _, a := range list {
+		i, ok := at[a.Domain]
+		if !ok {
+			i = len(out)
+			at[a.Domain] = i
+			out = append(out, domainAdvice{Title: d.DomainTitle(a.Domain)})
+		}
+		v := adviceView{Advice: a}
+		for _, l := range a.Links {
+			v.Links = append(v.Links, linkView{Slug: l, Href: scan.CatalogHref(l)})
+		}
+		out[i].Items = append(out[i].Items, v)
+	}
+	return out
 }
