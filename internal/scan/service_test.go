@@ -200,3 +200,36 @@ func TestAnsweringPageByPage(t *testing.T) {
 		}
 	})
 }
+
+func TestSecondTakeComparesWithTheFirst(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := newService(t, db)
+		first, _ := s.Start(ctx, member, "kandidaat-volksvertegenwoordiger")
+		r1 := answerAll(t, s, member, first)
+		if prev, err := s.Previous(ctx, member, r1); err != nil || prev != nil {
+			t.Fatalf("first take has a previous one: %+v %v", prev, err)
+		}
+		// A colleague's take of the same scan is never compared with.
+		other, _ := s.Start(ctx, colleague, "kandidaat-volksvertegenwoordiger")
+		answerAll(t, s, colleague, other)
+		second, _ := s.Start(ctx, member, "kandidaat-volksvertegenwoordiger")
+		r2 := answerAll(t, s, member, second)
+		prev, err := s.Previous(ctx, member, r2)
+		if err != nil || prev == nil || prev.ID != first {
+			t.Fatalf("previous of the second take: %+v %v, want %d", prev, err, first)
+		}
+		if _, err := s.Previous(ctx, colleague, r2); !errors.Is(err, scan.ErrForbidden) {
+			t.Errorf("colleague asks for the previous take: %v", err)
+		}
+		d, _ := s.Definition(r2)
+		before := scan.Score(d, scan.Answers{"belangen-open": "nee"})
+		now := scan.Score(d, scan.Answers{"belangen-open": "ja"})
+		if c := scan.Compare(before, now)["integriteit"]; c.Diff != 100 || !c.Improved || c.Before != 0 {
+			t.Errorf("change %+v, want +100 from 0", c)
+		}
+		if c := scan.Compare(before, now)["zichtbaarheid"]; c.Before != -1 || c.Improved || c.Worse {
+			t.Errorf("unanswered domain: %+v", c)
+		}
+	})
+}

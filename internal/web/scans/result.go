@@ -39,6 +39,14 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 	}
 	out := scan.Score(d, res.Answers)
 	advice := groupAdvice(d, out.Advice)
+	var changes map[string]scan.Change
+	var previous string
+	if prev, err := s.scans.Previous(r.Context(), p.Principal, res); err != nil {
+		s.fail(w, r, err)
+		return
+	} else if prev != nil {
+		changes, previous = scan.Compare(scan.Score(d, prev.Answers), out), p.FmtDate(prev.FinishedAt)
+	}
 	p.Data = struct {
 		Result      *scan.Result
 		Scan        *scan.Definition
@@ -48,8 +56,10 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 		Support     bool
 		VeiligWonen bool
 		Personal    bool
+		Changes     map[string]scan.Change
+		Previous    string
 	}{res, d, out, advice, p.FmtDate(res.FinishedAt), d.Has(scan.OfferSupport),
-		d.Has(scan.OfferVeiligWonen), res.Audience == scan.AudiencePerson}
+		d.Has(scan.OfferVeiligWonen), res.Audience == scan.AudiencePerson, changes, previous}
 	s.Render(w, r, http.StatusOK, "scans_result", p)
 }
 

@@ -62,12 +62,20 @@ func TestWoningscanPageByPagePauseAndResult(t *testing.T) {
 			"Aandacht nodig", "Laat sloten vervangen", `href="/catalogus/veilig-wonen"`,
 			strings.Replace(`href="/veilig-wonen/aanvragen/nieuw?scan=ID"`, "ID", strings.TrimPrefix(res, "/scans/resultaten/"), 1),
 			strings.Replace(`href="/ondersteuning/nieuw?scan=ID"`, "ID", strings.TrimPrefix(res, "/scans/resultaten/"), 1))
+		webtest.WantNotInBody(t, out, "Vorige keer")
+		// A second take shows what changed since the first.
+		again := e.start(t, "woningscan")
+		for n := 1; n <= len(d.Pages); n++ {
+			e.answerPage(t, again, "woningscan", n, func(q scan.Question) string { return q.Answers[0].Key })
+		}
+		second := e.Get(again)
+		webtest.WantBody(t, second, "Vorige keer (23-11-2026)", "0 van 100 (&#43;100, beter)")
 		// A finished take does not change any more.
 		webtest.WantLocation(t, e.Get(res+"/stap/1"), res)
 		if got := e.Post(res+"/stap/1", url.Values{"actie": {"volgende"}}); got.StatusCode != http.StatusConflict {
 			t.Errorf("answering a finished scan: %d", got.StatusCode)
 		}
-		if e.Audits("scan.finish") != 1 {
+		if e.Audits("scan.finish") != 2 {
 			t.Error("finish not audited")
 		}
 		// Delete it.
