@@ -6,10 +6,12 @@ import "weerbaar/internal/auth"
 type Action string
 
 const (
-	ActStart  Action = "start"  // take a scan
-	ActRead   Action = "read"   // see a result and its answers
-	ActAnswer Action = "answer" // answer, pause, continue
-	ActDelete Action = "delete" // remove a result
+	ActStart    Action = "start"    // take a scan
+	ActRead     Action = "read"     // see a result and its answers
+	ActAnswer   Action = "answer"   // answer, pause, continue
+	ActDelete   Action = "delete"   // remove a result
+	ActShare    Action = "share"    // share a personal result with the coördinators, or stop
+	ActOverview Action = "overview" // the anonymous overview of shared results
 )
 
 // allowed is the one policy point of the scans domain.
@@ -20,6 +22,9 @@ const (
 //   - an organisation scan is taken by a coördinator for their own
 //     organisation; every coördinator of that organisation reads and
 //     continues it, nobody of another organisation;
+//   - the taker may share a finished personal result with the
+//     coördinators of their organisation: they may then read it (not
+//     change or delete it), and it counts in the anonymous overview;
 //   - other roles take no scans.
 func allowed(p *auth.Principal, a Action, r *Result) bool {
 	if p == nil || p.AccountID == 0 || r == nil {
@@ -29,10 +34,18 @@ func allowed(p *auth.Principal, a Action, r *Result) bool {
 	coord := p.Role == auth.RoleCoordinator && p.OrgID != 0
 	switch r.Audience {
 	case AudiencePerson:
-		if a == ActStart {
+		own := person && r.AccountID == p.AccountID
+		switch a {
+		case ActStart:
 			return person
+		case ActRead:
+			return own || (coord && r.Shared && r.OrgID == p.OrgID)
+		case ActShare:
+			return own && r.Status == StatusDone && p.OrgID != 0
+		case ActOverview:
+			return coord && r.OrgID == p.OrgID
 		}
-		return person && r.AccountID == p.AccountID
+		return own
 	case AudienceOrganisation:
 		return coord && r.OrgID == p.OrgID
 	}

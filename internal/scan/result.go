@@ -13,7 +13,7 @@ import (
 )
 
 const resultColumns = `id, account_id, org_id, audience, scan, version, status, page, key_id,
-	answers_enc, started_at, updated_at, finished_at`
+	answers_enc, shared, started_at, updated_at, finished_at`
 
 // row is a stored result before its answers are opened.
 type row struct {
@@ -26,7 +26,7 @@ func scanRow(sc interface{ Scan(...any) error }) (*row, error) {
 	var r row
 	var started, updated, finished store.Time
 	if err := sc.Scan(&r.ID, &r.AccountID, &r.OrgID, &r.Audience, &r.Scan, &r.Version, &r.Status, &r.Page,
-		&r.keyID, &r.sealed, &started, &updated, &finished); err != nil {
+		&r.keyID, &r.sealed, &r.Shared, &started, &updated, &finished); err != nil {
 		return nil, err
 	}
 	r.StartedAt, r.UpdatedAt, r.FinishedAt = started.T, updated.T, finished.T

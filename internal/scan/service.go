@@ -38,6 +38,7 @@ type Result struct {
 	Status     Status
 	Page       int // the page to continue on
 	Answers    Answers
+	Shared     bool // shared with the coördinators of OrgID
 	StartedAt  time.Time
 	UpdatedAt  time.Time
 	FinishedAt time.Time

@@ -4,7 +4,10 @@
 -- with the result's own key (key_id) and the additional data
 -- "scan:<id>:answers"; a home check's answers describe a home. The scan
 -- and version say which definition the answers belong to. No foreign key
--- to accounts: deleting a result is the person's own act.
+-- to accounts: deleting a result is the person's own act. A person may
+-- share a finished personal result with the coördinators of their
+-- organisation (shared, org_id set when shared); they see it and count it
+-- in an anonymous overview shown from five people on.
 CREATE TABLE scan_results (
 	id {{id}},
 	account_id BIGINT NOT NULL,
@@ -16,10 +19,11 @@ CREATE TABLE scan_results (
 	page INTEGER NOT NULL DEFAULT 1,
 	key_id BIGINT NOT NULL,
 	answers_enc {{bytes}},
+	shared BOOLEAN NOT NULL DEFAULT FALSE,
 	started_at {{time}} NOT NULL,
 	updated_at {{time}} NOT NULL,
 	finished_at {{time}}
 );
 
 CREATE INDEX scan_results_account ON scan_results (account_id, started_at);
-CREATE INDEX scan_results_org ON scan_results (org_id, audience);
+CREATE INDEX scan_results_org ON scan_results (org_id, audience, shared);
