@@ -18,6 +18,10 @@
 //	                                         answered), vorige (back, keeps answers), later (save
 //	                                         and stop -> 303 /scans with a flash)
 //	POST /scans/resultaten/{id}/verwijderen  removes the result for good
+//	POST /scans/resultaten/{id}/delen        delen=ja|nee: share a finished personal result with
+//	                                         the coördinators of one's organisation, or stop
+//	GET  /scans/overzicht                    coördinator: anonymous overview per personal scan of
+//	                                         what was shared, shown from scan.MinShared people on
 //
 // The result page links to /catalogus/{slug}, /ondersteuning/nieuw?scan={id}
 // and /veilig-wonen/aanvragen/nieuw?scan={id} as the scan offers them.

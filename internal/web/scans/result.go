@@ -58,8 +58,11 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 		Personal    bool
 		Changes     map[string]scan.Change
 		Previous    string
+		Own         bool
+		Min         int
 	}{res, d, out, advice, p.FmtDate(res.FinishedAt), d.Has(scan.OfferSupport),
-		d.Has(scan.OfferVeiligWonen), res.Audience == scan.AudiencePerson, changes, previous}
+		d.Has(scan.OfferVeiligWonen), res.Audience == scan.AudiencePerson, changes, previous,
+		res.AccountID == p.Principal.AccountID, scan.MinShared}
 	s.Render(w, r, http.StatusOK, "scans_result", p)
 }
 

@@ -38,6 +38,7 @@ func (s *Server) Mount(sh *web.Server, mux *http.ServeMux) error {
 	mux.Handle("GET /scans/resultaten/{id}/stap/{n}", in(s.step))
 	mux.Handle("POST /scans/resultaten/{id}/stap/{n}", in(s.save))
 	mux.Handle("POST /scans/resultaten/{id}/verwijderen", in(s.remove))
+	s.mountShare(mux)
 	return nil
 }
 
