@@ -46,11 +46,14 @@ test: assets vet
 vulncheck:
 	$(GO) run golang.org/x/vuln/cmd/govulncheck@latest ./...
 
-# Fuzz the JSON API's create endpoint for a bounded time (FUZZTIME); `make
-# test` runs only its seeds. Findings land in internal/api/testdata/fuzz.
+# Fuzz each decoder of outside input for a bounded time (FUZZTIME each);
+# `make test` runs only their seeds. Findings land in the package's
+# testdata/fuzz, where they become seeds.
 FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzCreateIncidentJSON$$' -fuzztime $(FUZZTIME) ./internal/api
+	$(GO) test -run '^$$' -fuzz '^FuzzAnonymousForm$$' -fuzztime $(FUZZTIME) ./internal/web/meldingen
+	$(GO) test -run '^$$' -fuzz '^FuzzPrepareFile$$' -fuzztime $(FUZZTIME) ./internal/incident
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./...

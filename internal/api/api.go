@@ -12,6 +12,7 @@
 package api
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -39,20 +40,62 @@ type Server struct {
 	mux      *http.ServeMux
 	failures *ratelimit.Limiter // failed token attempts per client address
 	loc      *time.Location     // where dates in query strings are days
+	all      []route            // the core's routes and the capabilities'
+	doc      []byte             // the OpenAPI document with the capabilities' parts
 }
 
-// New builds the API with its routes.
-func New(d Deps) *Server {
+// New builds the API with its routes and those of d.Capabilities. It fails
+// when two parts define the same route, path or component.
+func New(d Deps) (*Server, error) {
 	d = d.withDefaults()
 	s := &Server{deps: d, mux: http.NewServeMux(), failures: newFailureLimiter(d.Now),
 		loc: nltime.Location()}
-	for _, rt := range s.routes() {
+	s.all = s.routes()
+	parts := make([][]byte, 0, len(d.Capabilities))
+	kit := &Kit{s: s}
+	for _, c := range d.Capabilities {
+		for _, rt := range c.Routes(kit) {
+			s.all = append(s.all, route{method: rt.Method, path: rt.Path, public: rt.Public, handle: rt.Handle})
+		}
+		parts = append(parts, c.Document())
+	}
+	doc, err := mergeDocuments(openAPIDoc, parts...)
+	if err != nil {
+		return nil, err
+	}
+	s.doc = doc
+	seen := map[string]bool{}
+	for _, rt := range s.all {
+		if seen[rt.pattern()] {
+			return nil, fmt.Errorf("api: route %s registered twice", rt.pattern())
+		}
+		seen[rt.pattern()] = true
 		s.mux.Handle(rt.pattern(), s.wrap(rt))
 	}
 	// Everything else, also other versions under /api/: a problem, never
 	// the mux's plain-text 404 or a redirect.
 	s.mux.HandleFunc("/", s.notFoundOrMethod)
-	return s
+	return s, nil
+}
+
+// Document is the OpenAPI document the API serves.
+func (s *Server) Document() []byte { return s.doc }
+
+// Patterns are the routes the API serves ("GET /api/v1/mij").
+func (s *Server) Patterns() []string {
+	out := make([]string, len(s.all))
+	for i, rt := range s.all {
+		out[i] = rt.pattern()
+	}
+	return out
+}
+
+// Match is the route pattern req reaches, "" when none.
+func (s *Server) Match(req *http.Request) string {
+	if _, p := s.mux.Handler(req); p != "/" {
+		return p
+	}
+	return ""
 }
 
 // ServeHTTP serves every path under /api/ (internal/app mounts it there). It
@@ -84,7 +127,7 @@ func (s *Server) notFoundOrMethod(w http.ResponseWriter, r *http.Request) {
 func (s *Server) allowedMethods(r *http.Request) []string {
 	var allow []string
 	seen := map[string]bool{}
-	for _, rt := range s.routes() {
+	for _, rt := range s.all {
 		if seen[rt.method] {
 			continue
 		}
@@ -109,6 +152,8 @@ type Deps struct {
 	// form so that both count against the same limits; nil leaves the
 	// anonymous endpoints answering 404.
 	Anonymous *incident.Anonymous
+	// Capabilities are the parts of the API in packages of their own.
+	Capabilities []Capability
 	// Now is the clock of the token failure limiter; nil means time.Now.
 	Now func() time.Time
 }

@@ -39,7 +39,7 @@ func TestEveryRouteIsDocumented(t *testing.T) {
 		}
 	}
 	routed := map[string]bool{}
-	for _, rt := range New(Deps{}).routes() {
+	for _, rt := range mustNew(t, Deps{}).all {
 		if routed[rt.pattern()] {
 			t.Errorf("route %s registered twice", rt.pattern())
 		}

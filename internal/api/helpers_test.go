@@ -19,7 +19,10 @@ type testServer struct {
 
 func newTestServer(t testing.TB, d Deps) *testServer {
 	t.Helper()
-	api := New(d)
+	api, err := New(d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
 	srv := httptest.NewServer(mux)
@@ -110,3 +113,13 @@ func (s *testServer) get(t testing.TB, path, token string, header ...string) res
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// mustNew is the API on d, failing the test when it cannot be built.
+func mustNew(t testing.TB, d Deps) *Server {
+	t.Helper()
+	s, err := New(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}

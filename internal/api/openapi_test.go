@@ -81,7 +81,7 @@ func sortedKeysOf[V any](m map[string]V) []string {
 func TestSchemasMatchWhatTheCodeSends(t *testing.T) {
 	schemas := openAPISchemas(t)
 	full := &incident.Incident{ID: 1, Kinds: []incident.Kind{incident.KindThreat}, CreatedAt: time.Now()}
-	s := New(Deps{})
+	s := mustNew(t, Deps{})
 	inc, _ := s.incidentDoc(httptest.NewRequest("GET", "/", nil), &orgNames{s: s, seen: map[int64]orgRefDoc{0: {}}}, full)
 	outputs := map[string]any{
 		"Melding":              inc,
@@ -137,7 +137,7 @@ func TestDocumentedPathsReachTheirRoute(t *testing.T) {
 	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
 		t.Fatal(err)
 	}
-	s := New(Deps{})
+	s := mustNew(t, Deps{})
 	param := regexp.MustCompile(`\{[^}]+\}`)
 	for path, item := range doc.Paths {
 		for method := range item {

@@ -109,6 +109,11 @@ func (s *Server) domainError(r *http.Request, err error) *httpError {
 	if he := classify(err); he != nil {
 		return he
 	}
+	for _, c := range s.deps.Capabilities {
+		if status, detail, ok := c.Classify(err); ok {
+			return apiError(status, detail)
+		}
+	}
 	s.deps.Log.Error("api: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	return apiError(http.StatusInternalServerError, "api.detail.internal")
 }

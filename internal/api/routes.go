@@ -19,7 +19,9 @@ type route struct {
 
 func (rt route) pattern() string { return rt.method + " " + Prefix + rt.path }
 
-// routes lists every endpoint. To add one:
+// routes lists the core's endpoints (accounts, tokens, meldingen); a new
+// capability brings its own in a package of its own (capability.go,
+// CONTRIBUTING.md). To add one to the core:
 //  1. write its handler in a file of its own: parse (decodeJSON, pathID,
 //     query), call the domain service with auth.FromContext, then
 //     s.writeJSON on success or return the error;

@@ -1,9 +1,11 @@
-package api
+package api_test
 
 import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"weerbaar/internal/api/apitest"
 )
 
 // obj walks doc along keys, each step a JSON object.
@@ -103,9 +105,9 @@ func TestRulesetCatchesEachDesignRuleViolation(t *testing.T) {
 	for _, c := range cases {
 		doc := servedDocument(t)
 		c.break_(doc)
-		files = append(files, writeDoc(t, dir, strings.ReplaceAll(c.rule, ":", "_"), doc))
+		files = append(files, apitest.WriteDoc(t, dir, strings.ReplaceAll(c.rule, ":", "_"), doc))
 	}
-	findings, failed := lint(t, files...)
+	findings, failed := apitest.Lint(t, files...)
 	if !failed {
 		t.Fatal("spectral passed every broken document")
 	}

@@ -1,100 +1,32 @@
-package api
+package api_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
+
+	"weerbaar/internal/api"
+	"weerbaar/internal/api/apitest"
 )
 
-// repoRoot is where go test runs this package from, two levels down.
-const repoRoot = "../.."
-
-// spectral returns the path of the Spectral CLI from node_modules, or skips
-// the test (outside CI) when `npm ci` has not been run.
-func spectral(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(repoRoot, "node_modules", ".bin", "spectral")
-	if _, err := os.Stat(bin); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("Spectral is required in CI: %v (run npm ci)", err)
-		}
-		t.Skipf("Spectral skipped: %s is missing; run `npm ci` in the repository root", bin)
-	}
-	return bin
-}
-
-type lintResult struct {
-	Code     string `json:"code"`
-	Message  string `json:"message"`
-	Path     []any  `json:"path"`
-	Severity int    `json:"severity"`
-	Source   string `json:"source"`
-}
-
-// lint runs the repository's ruleset on files, failing on warnings too, and
-// returns the findings and whether Spectral reported failure.
-func lint(t *testing.T, files ...string) ([]lintResult, bool) {
-	t.Helper()
-	args := append([]string{"lint", "-r", filepath.Join(repoRoot, ".spectral.yaml"),
-		"--fail-severity=warn", "-f", "json", "-q"}, files...)
-	cmd := exec.Command(spectral(t), args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatalf("spectral: %v: %s", err, stderr.String())
-	}
-	var out []lintResult
-	if s := strings.TrimSpace(stdout.String()); s != "" {
-		if jerr := json.Unmarshal([]byte(s), &out); jerr != nil {
-			t.Fatalf("spectral output: %v\n%s\n%s", jerr, s, stderr.String())
-		}
-	}
-	if err != nil && len(out) == 0 {
-		t.Fatalf("spectral failed without findings: %v: %s", err, stderr.String())
-	}
-	return out, err != nil
-}
-
-// servedDocument fetches /api/v1/openapi.json from a running API.
+// servedDocument is the document the API serves, as JSON objects.
 func servedDocument(t *testing.T) map[string]any {
 	t.Helper()
-	srv := newTestServer(t, Deps{})
-	res := srv.get(t, "/api/v1/openapi.json", "")
-	if res.StatusCode != 200 {
-		t.Fatalf("openapi.json: status %d", res.StatusCode)
+	s, err := api.New(api.Deps{})
+	if err != nil {
+		t.Fatal(err)
 	}
 	var doc map[string]any
-	if err := json.Unmarshal(res.body, &doc); err != nil {
+	if err := json.Unmarshal(s.Document(), &doc); err != nil {
 		t.Fatalf("openapi.json: %v", err)
 	}
 	return doc
 }
 
-func writeDoc(t *testing.T, dir, name string, doc any) string {
-	t.Helper()
-	b, err := json.MarshalIndent(doc, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(dir, name+".json")
-	if err := os.WriteFile(p, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func TestOpenAPIDocumentPassesSpectral(t *testing.T) {
 	t.Parallel() // Spectral takes seconds to start
-	p := writeDoc(t, t.TempDir(), "openapi", servedDocument(t))
-	findings, failed := lint(t, p)
+	p := apitest.WriteDoc(t, t.TempDir(), "openapi", servedDocument(t))
+	findings, failed := apitest.Lint(t, p)
 	for _, f := range findings {
 		t.Errorf("%s: %s at %v", f.Code, f.Message, f.Path)
 	}
@@ -115,7 +47,7 @@ func TestRulesetCatchesTrailingSlashAndMissingVersionHeader(t *testing.T) {
 	ok := get["responses"].(map[string]any)["200"].(map[string]any)
 	delete(ok["headers"].(map[string]any), "API-Version")
 
-	findings, failed := lint(t, writeDoc(t, t.TempDir(), "broken", doc))
+	findings, failed := apitest.Lint(t, apitest.WriteDoc(t, t.TempDir(), "broken", doc))
 	if !failed {
 		t.Fatal("spectral passed a document with a trailing slash and no API-Version header")
 	}
@@ -127,7 +59,7 @@ func TestRulesetCatchesTrailingSlashAndMissingVersionHeader(t *testing.T) {
 	}
 }
 
-func codes(fs []lintResult) map[string]bool {
+func codes(fs []apitest.Finding) map[string]bool {
 	m := map[string]bool{}
 	for _, f := range fs {
 		m[f.Code] = true

@@ -19,5 +19,7 @@ func newAPI(a *App) (*api.Server, error) {
 		Messages:  cat,
 		Incidents: a.Incidents,
 		Anonymous: a.Anonymous,
-	}), nil
+		// Parts of the API in packages of their own.
+		Capabilities: apiCapabilities(a),
+	})
 }
