@@ -30,7 +30,7 @@ func (a *API) Document() []byte { return document }
 func (a *API) Classify(err error) (int, string, bool) {
 	switch {
 	case errors.Is(err, scan.ErrNotFound), errors.Is(err, scan.ErrForbidden):
-		return http.StatusNotFound, "api.detail.scans_not_found", true
+		return http.StatusNotFound, "api.detail.not_found", true
 	}
 	return 0, "", false
 }
