@@ -3,7 +3,6 @@ package app_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"net/http"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -58,10 +58,18 @@ func benchIntake(b *testing.B, t intakeTarget) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	url, stop := startServer(b, a)
-	defer stop()
-	waitReady(b, url)
-	post := newReporter(b, a, url)
+	defer a.Close()
+	srv := startServerChild(b, cfg.DB)
+	waitReady(b, srv.url)
+	reporter := newReporter(b, a, srv.url)
+	var created atomic.Int64 // every 201, over all of b.Run's rounds
+	post := func(i int) error {
+		err := reporter(i)
+		if err == nil {
+			created.Add(1)
+		}
+		return err
+	}
 	if err := post(0); err != nil { // warm up and give the bare row its sizes
 		b.Fatal(err)
 	}
@@ -69,33 +77,46 @@ func benchIntake(b *testing.B, t intakeTarget) {
 	results := map[string]loadResult{}
 	levels := []int{1, 8, 64} // concurrent clients
 	for _, n := range levels {
-		for _, kind := range []string{"intake", "bare"} {
+		for _, kind := range []string{"intake", "bare", "group"} {
 			op := post
-			if kind == "bare" {
+			switch kind {
+			case "bare":
 				op = bare.insert
+			case "group":
+				if n == 1 {
+					continue // one writer: group commit is the bare insert
+				}
+				op = bare.groupInsert
 			}
 			b.Run(fmt.Sprintf("%s/clients=%d", kind, n), func(b *testing.B) {
+				cpu0 := srv.cpu()
 				r := runLoad(b, n, b.N, op)
+				if kind == "intake" {
+					r.server = srv.cpu() - cpu0
+				}
 				r.report(b, "incidents/s")
 				results[fmt.Sprintf("%s/%d", kind, n)] = r
 			})
 		}
 	}
+	checkStored(b, a.DB, int(created.Load()))
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Printf("\n%s: %s; bare: %s\n%s\nmemory after the run (server and clients, one process): heap in use %.1f MiB, RSS %.1f MiB\n\n",
+	fmt.Printf("\n%s: %s; bare: %s\n%s\n%s\nserver process RSS after the run %.1f MiB; benchmark process (clients, bare insert): heap in use %.1f MiB, RSS %.1f MiB\n\n",
 		t.name, t.note(ctx, a.DB), t.note(ctx, bare.db), intakeTable(levels, results),
-		float64(ms.HeapInuse)/(1<<20), residentMiB(b))
+		intakeTargets(t.name, results), srv.rssMiB(), float64(ms.HeapInuse)/(1<<20), residentMiB(b))
 }
 
-// intakeTable prints intake beside bare per level. The CPU column is this
-// process's (server and load generator; not PostgreSQL's) per request,
-// intake/bare: steadier than wall time on a shared machine.
+// intakeTable prints intake beside bare per level. The CPU column is the
+// server process's per report (not PostgreSQL's) beside the bare insert's
+// process per row: steadier than wall time on a shared machine. group is
+// the bare row through store.Group (group commit) at the same clients.
 func intakeTable(levels []int, res map[string]loadResult) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "%-8s %9s %10s %10s %10s %10s %10s %10s %12s %14s\n", "clients", "requests",
-		"intake/s", "p50", "p99", "bare/s", "bare p50", "bare p99", "intake/bare", "cpu µs in/bare")
+	fmt.Fprintf(&sb, "%-8s %9s %10s %10s %10s %10s %10s %10s %12s %14s %10s %12s\n", "clients", "requests",
+		"intake/s", "p50", "p99", "bare/s", "bare p50", "bare p99", "intake/bare", "cpu µs srv/bare",
+		"group/s", "intake/group")
 	for _, n := range levels {
 		in, bare := res[fmt.Sprintf("intake/%d", n)], res[fmt.Sprintf("bare/%d", n)]
 		if in.n == 0 || bare.n == 0 {
@@ -103,9 +124,13 @@ func intakeTable(levels []int, res map[string]loadResult) string {
 		}
 		ms := func(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
 		cpu := func(r loadResult) float64 { return float64(r.cpu.Microseconds()) / float64(r.n) }
-		fmt.Fprintf(&sb, "%-8d %9d %10.0f %10s %10s %10.0f %10s %10s %12.3f %8.0f/%-5.0f\n", n, in.n,
+		fmt.Fprintf(&sb, "%-8d %9d %10.0f %10s %10s %10.0f %10s %10s %12.3f %8.0f/%-5.0f", n, in.n,
 			in.perSecond(), ms(in.p50), ms(in.p99), bare.perSecond(), ms(bare.p50), ms(bare.p99),
-			in.perSecond()/bare.perSecond(), cpu(in), cpu(bare))
+			in.perSecond()/bare.perSecond(), float64(in.server.Microseconds())/float64(in.n), cpu(bare))
+		if g := res[fmt.Sprintf("group/%d", n)]; g.n > 0 {
+			fmt.Fprintf(&sb, " %10.0f %12.3f", g.perSecond(), in.perSecond()/g.perSecond())
+		}
+		sb.WriteString("\n")
 	}
 	return sb.String()
 }
@@ -122,7 +147,14 @@ func newReporter(b *testing.B, a *app.App, url string) func(i int) error {
 // reportOp returns an op that reports one incident through the API with
 // a new personal API token of account, each time with a new
 // Idempotency-Key.
-func reportOp(b *testing.B, a *app.App, url string, account auth.Account) func(i int) error {
+func reportOp(b testing.TB, a *app.App, url string, account auth.Account) func(i int) error {
+	op := reportOpID(b, a, url, account)
+	return func(i int) error { _, err := op(i); return err }
+}
+
+// reportOpID is reportOp's op that also returns the id of the incident
+// made (from the Location header).
+func reportOpID(b testing.TB, a *app.App, url string, account auth.Account) func(i int) (int64, error) {
 	token, _, err := a.Auth.CreateAPIToken(context.Background(),
 		&auth.Principal{AccountID: account.ID, OrgID: account.OrgID, Role: account.Role}, "bench")
 	if err != nil {
@@ -144,85 +176,27 @@ func reportOp(b *testing.B, a *app.App, url string, account auth.Account) func(i
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 128}} // above the most clients
 	var seq atomic.Int64
-	return func(int) error {
+	return func(int) (int64, error) {
 		req, _ := http.NewRequest(http.MethodPost, url+"/api/v1/meldingen", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Authorization", "Bearer "+token)
 		req.Header.Set("Idempotency-Key", fmt.Sprintf("bench-%d", seq.Add(1)))
 		res, err := client.Do(req)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		msg, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		if res.StatusCode != http.StatusCreated {
-			return fmt.Errorf("status %d: %s", res.StatusCode, msg)
+			return 0, fmt.Errorf("status %d: %s", res.StatusCode, msg)
 		}
-		return nil
-	}
-}
-
-// sealedSizes reads the byte lengths of the sealed columns of the first
-// incident, so the bare row carries as much.
-func sealedSizes(b *testing.B, db *store.DB) [3]int {
-	var s [3]int
-	err := db.QueryRowContext(context.Background(), `SELECT length(place_enc), length(description_enc),
-		length(impact_enc) FROM incidents ORDER BY id LIMIT 1`).Scan(&s[0], &s[1], &s[2])
-	if err != nil {
-		b.Fatal(err)
-	}
-	return s
-}
-
-// bareInsert is one plain INSERT per request in a database of its own.
-type bareInsert struct {
-	db     *store.DB
-	sealed [3][]byte
-	now    time.Time
-}
-
-// bareSchema is the incidents row's shape: the columns intake fills, the
-// same indexes. {{id}} and {{bytes}} as in the migrations.
-const bareSchema = `CREATE TABLE bare_incidents (id {{id}}, org_id BIGINT NOT NULL, status TEXT NOT NULL,
-	mode TEXT NOT NULL, reporter_id BIGINT NOT NULL, key_id BIGINT NOT NULL, victim_role TEXT NOT NULL,
-	occurred_at {{time}}, place_kind TEXT NOT NULL, perpetrator_kind TEXT NOT NULL, wants_aangifte BOOLEAN NOT NULL,
-	place_enc {{bytes}}, description_enc {{bytes}}, impact_enc {{bytes}},
-	created_at {{time}} NOT NULL, updated_at {{time}} NOT NULL, submitted_at {{time}}, reaction_due {{time}});
-CREATE INDEX bare_org_status ON bare_incidents (org_id, status, submitted_at);
-CREATE INDEX bare_reporter ON bare_incidents (reporter_id, created_at);
-CREATE INDEX bare_occurred ON bare_incidents (occurred_at)`
-
-func newBareInsert(b *testing.B, dsn string, sizes [3]int) *bareInsert {
-	ctx := context.Background()
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	types := map[store.Dialect]*strings.Replacer{
-		store.SQLite:   strings.NewReplacer("{{id}}", "INTEGER PRIMARY KEY AUTOINCREMENT", "{{bytes}}", "BLOB", "{{time}}", "TIMESTAMP"),
-		store.Postgres: strings.NewReplacer("{{id}}", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", "{{bytes}}", "BYTEA", "{{time}}", "TIMESTAMPTZ"),
-	}
-	for _, stmt := range strings.Split(types[db.Dialect].Replace(bareSchema), ";\n") {
-		if _, err := db.ExecContext(ctx, stmt); err != nil {
-			b.Fatalf("bare table: %v", err)
+		loc := res.Header.Get("Location")
+		id, err := strconv.ParseInt(loc[strings.LastIndexByte(loc, '/')+1:], 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("201 without an incident's Location: %q", loc)
 		}
+		return id, nil
 	}
-	ins := &bareInsert{db: db, now: time.Now().UTC()}
-	for i, n := range sizes {
-		ins.sealed[i] = make([]byte, n)
-		rand.Read(ins.sealed[i])
-	}
-	return ins
-}
-
-func (ins *bareInsert) insert(int) error {
-	_, err := ins.db.ExecContext(context.Background(), `INSERT INTO bare_incidents (org_id, status, mode,
-		reporter_id, key_id, victim_role, occurred_at, place_kind, perpetrator_kind, wants_aangifte,
-		place_enc, description_enc, impact_enc, created_at, updated_at, submitted_at, reaction_due)
-		VALUES (1, 'nieuw', 'self', 1, 1, 'wethouder', $1, 'werk', 'burger_onbekend', TRUE, $2, $3, $4, $1, $1, $1, $1)`,
-		ins.now, ins.sealed[0], ins.sealed[1], ins.sealed[2])
-	return err
 }
 
 // loadResult is one measured run of n operations.
@@ -231,7 +205,8 @@ type loadResult struct {
 	clients  int
 	elapsed  time.Duration
 	p50, p99 time.Duration
-	cpu      time.Duration // CPU time of the whole process (clients too)
+	cpu      time.Duration // CPU time of the benchmark's process (clients, bare insert)
+	server   time.Duration // CPU time of the server process (intake only)
 }
 
 func (r loadResult) perSecond() float64 { return float64(r.n) / r.elapsed.Seconds() }
@@ -242,6 +217,9 @@ func (r loadResult) report(b *testing.B, rate string) {
 	b.ReportMetric(float64(r.p50.Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(r.p99.Microseconds())/1000, "p99-ms")
 	b.ReportMetric(float64(r.cpu.Microseconds())/float64(r.n), "cpu-µs/op")
+	if r.server > 0 {
+		b.ReportMetric(float64(r.server.Microseconds())/float64(r.n), "server-cpu-µs/op")
+	}
 }
 
 // runLoad calls op n times from clients goroutines and times each call;
@@ -278,4 +256,18 @@ func runLoad(b *testing.B, clients, n int, op func(i int) error) loadResult {
 	slices.Sort(took)
 	return loadResult{n: n, clients: clients, elapsed: elapsed, p50: took[n/2], p99: took[n*99/100],
 		cpu: processCPU() - cpu0}
+}
+
+// checkStored fails the benchmark when the number of stored meldingen is
+// not the number of 201s: every acknowledged report stored, nothing
+// stored that was not acknowledged.
+func checkStored(b *testing.B, db *store.DB, want int) {
+	var got int
+	if err := db.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM incidents`).Scan(&got); err != nil {
+		b.Fatal(err)
+	}
+	if got != want {
+		b.Fatalf("%d meldingen stored, %d acknowledged with 201", got, want)
+	}
+	fmt.Printf("stored meldingen %d = 201s %d\n", got, want)
 }

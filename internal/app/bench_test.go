@@ -53,7 +53,7 @@ func startServer(b *testing.B, a *app.App) (url string, stop func()) {
 }
 
 // waitReady polls /readyz until it answers 200.
-func waitReady(b *testing.B, url string) {
+func waitReady(b testing.TB, url string) {
 	client := &http.Client{Timeout: time.Second}
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {
 		resp, err := client.Get(url + "/readyz")

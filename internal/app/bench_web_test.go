@@ -94,7 +94,7 @@ func startedApp(b *testing.B) (*app.App, string) {
 
 // benchAccount creates an account with role in Utrecht (GM0344) and
 // returns it with its password; label tells accounts of one role apart.
-func benchAccount(b *testing.B, a *app.App, role auth.Role, label string) (auth.Account, string) {
+func benchAccount(b testing.TB, a *app.App, role auth.Role, label string) (auth.Account, string) {
 	ctx := context.Background()
 	utrecht, err := org.New(a.DB).ByCode(ctx, "GM0344")
 	if err != nil {

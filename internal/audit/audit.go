@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"weerbaar/internal/store"
@@ -42,8 +43,26 @@ func New(db *store.DB) *Log { return &Log{db: db, now: time.Now} }
 //
 // The chain head is read and extended under the database's write lock
 // (SQLite takes it at BEGIN; PostgreSQL locks the head row), so concurrent
-// writers line up and the chain never forks.
+// writers line up and the chain never forks. In a store.Group batch the
+// rows of all its calls are appended together at the end of the batch
+// (store.Collect): the head is read and written once per batch, and its
+// lock is held only from there to the commit.
 func (l *Log) Write(ctx context.Context, q store.Querier, e Event) error {
+	p := pending{at: l.now().UTC().Truncate(time.Microsecond), e: e}
+	return store.Collect(ctx, q, l, p, l.append)
+}
+
+// pending is an event waiting to be appended, with the time it happened.
+type pending struct {
+	at time.Time
+	e  Event
+}
+
+// appendChunk is the most rows one INSERT appends.
+const appendChunk = 16
+
+// append extends the chain with items (pending events) in their order.
+func (l *Log) append(ctx context.Context, q store.Querier, items []any) error {
 	lock := `SELECT seq, hash FROM audit_head WHERE id = 1`
 	if l.db.Dialect == store.Postgres {
 		lock += ` FOR UPDATE`
@@ -53,16 +72,31 @@ func (l *Log) Write(ctx context.Context, q store.Querier, e Event) error {
 	if err := q.QueryRowContext(ctx, lock).Scan(&seq, &prev); err != nil {
 		return fmt.Errorf("audit head: %w", err)
 	}
-	seq++
-	at := l.now().UTC().Truncate(time.Microsecond)
-	hash := chainHash(prev, seq, at, e)
-	if _, err := q.ExecContext(ctx, `INSERT INTO audit_log
-		(seq, at, actor_id, org_id, action, object, object_id, detail, prev_hash, hash)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		seq, at, e.Actor, e.OrgID, e.Action, e.Object, e.ObjectID, e.Detail, prev, hash); err != nil {
-		return fmt.Errorf("audit %s: %w", e.Action, err)
+	for len(items) > 0 {
+		chunk := items[:min(len(items), appendChunk)]
+		items = items[len(chunk):]
+		var sb strings.Builder
+		sb.WriteString(`INSERT INTO audit_log
+		(seq, at, actor_id, org_id, action, object, object_id, detail, prev_hash, hash) VALUES `)
+		args := make([]any, 0, 10*len(chunk))
+		for i, it := range chunk {
+			p := it.(pending)
+			seq++
+			hash := chainHash(prev, seq, p.at, p.e)
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			n := len(args)
+			fmt.Fprintf(&sb, "($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)",
+				n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8, n+9, n+10)
+			args = append(args, seq, p.at, p.e.Actor, p.e.OrgID, p.e.Action, p.e.Object, p.e.ObjectID, p.e.Detail, prev, hash)
+			prev = hash
+		}
+		if _, err := q.ExecContext(ctx, sb.String(), args...); err != nil {
+			return fmt.Errorf("audit %s: %w", chunk[0].(pending).e.Action, err)
+		}
 	}
-	if _, err := q.ExecContext(ctx, `UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, seq, hash); err != nil {
+	if _, err := q.ExecContext(ctx, `UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, seq, prev); err != nil {
 		return fmt.Errorf("audit head: %w", err)
 	}
 	return nil

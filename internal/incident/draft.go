@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"weerbaar/internal/auth"
+	"weerbaar/internal/store"
 	"weerbaar/internal/valid"
 )
 
@@ -75,7 +76,7 @@ func (s *Service) prepare(p *auth.Principal, in *Incident) *Incident {
 
 // openDraft creates the row for a new draft, or checks that draft.ID is the
 // principal's own draft and takes over its key.
-func (s *Service) openDraft(ctx context.Context, tx *sql.Tx, p *auth.Principal, draft *Incident) error {
+func (s *Service) openDraft(ctx context.Context, tx store.Querier, p *auth.Principal, draft *Incident) error {
 	if draft.ID == 0 {
 		return s.insertIncident(ctx, tx, draft)
 	}

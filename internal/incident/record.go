@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"weerbaar/internal/store"
@@ -67,6 +68,12 @@ func (s *Service) insertIncident(ctx context.Context, q store.Querier, inc *Inci
 // writeFields stores the reporter's content of inc: clear columns, sealed
 // columns and kinds. It does not touch status, deadlines or history.
 func (s *Service) writeFields(ctx context.Context, q store.Querier, inc *Incident) error {
+	return s.writeContent(ctx, q, inc, false)
+}
+
+// writeContent is writeFields; fresh says the row was inserted in this
+// transaction, so it has no kinds to delete.
+func (s *Service) writeContent(ctx context.Context, q store.Querier, inc *Incident, fresh bool) error {
 	sl := &sealer{ctx: ctx, q: q, v: s.vault, keyID: inc.KeyID, id: inc.ID}
 	fields := sealedFields(inc)
 	sealed := make([]any, len(fields))
@@ -94,17 +101,32 @@ func (s *Service) writeFields(ctx context.Context, q store.Querier, inc *Inciden
 	if err != nil {
 		return fmt.Errorf("incident %d: write: %w", inc.ID, err)
 	}
-	return writeKinds(ctx, q, inc.ID, inc.Kinds)
+	return writeKinds(ctx, q, inc.ID, inc.Kinds, fresh)
 }
 
-func writeKinds(ctx context.Context, q store.Querier, id int64, kinds []Kind) error {
-	if _, err := q.ExecContext(ctx, `DELETE FROM incident_kinds WHERE incident_id = $1`, id); err != nil {
-		return fmt.Errorf("incident %d: kinds: %w", id, err)
-	}
-	for _, k := range kinds {
-		if _, err := q.ExecContext(ctx, `INSERT INTO incident_kinds (incident_id, kind) VALUES ($1, $2)`, id, k); err != nil {
-			return fmt.Errorf("incident %d: kind %s: %w", id, k, err)
+// writeKinds replaces the kinds of incident id in one INSERT (a row that
+// is fresh has none to delete first).
+func writeKinds(ctx context.Context, q store.Querier, id int64, kinds []Kind, fresh bool) error {
+	if !fresh {
+		if _, err := q.ExecContext(ctx, `DELETE FROM incident_kinds WHERE incident_id = $1`, id); err != nil {
+			return fmt.Errorf("incident %d: kinds: %w", id, err)
 		}
+	}
+	if len(kinds) == 0 {
+		return nil
+	}
+	var sb strings.Builder
+	args := []any{id}
+	sb.WriteString(`INSERT INTO incident_kinds (incident_id, kind) VALUES `)
+	for i, k := range kinds {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		args = append(args, k)
+		fmt.Fprintf(&sb, "($1, $%d)", len(args))
+	}
+	if _, err := q.ExecContext(ctx, sb.String(), args...); err != nil {
+		return fmt.Errorf("incident %d: kinds %v: %w", id, kinds, err)
 	}
 	return nil
 }
@@ -195,3 +217,48 @@ func loadHead(ctx context.Context, q store.Querier, id int64) (*Incident, error)
 
 // nullTime is t as written to a time column: UTC microseconds, NULL when zero.
 func nullTime(t time.Time) store.Time { return store.TimeOf(t) }
+
+// insertSubmitted writes a report submitted without a draft as one row,
+// already nieuw with its deadlines: its id is reserved first because the
+// sealed fields name it (their AAD). inc.Status stays what the report
+// came from (concept), for the history row. Sets inc.ID, KeyID,
+// CreatedAt and UpdatedAt.
+func (s *Service) insertSubmitted(ctx context.Context, q store.Querier, inc *Incident, now time.Time) error {
+	id, err := store.NextID(ctx, s.db, q, "incidents")
+	if err != nil {
+		return fmt.Errorf("incident: %w", err)
+	}
+	keyID, err := s.vault.NewKey(ctx, q)
+	if err != nil {
+		return fmt.Errorf("incident: new key: %w", err)
+	}
+	sl := &sealer{ctx: ctx, q: q, v: s.vault, keyID: keyID, id: id}
+	fields := sealedFields(inc)
+	sealed := make([]any, len(fields))
+	for i, f := range fields {
+		sealed[i] = sl.seal(f.name, *f.ptr)
+	}
+	if sl.err != nil {
+		return sl.err
+	}
+	d := inc.Deadlines
+	args := append([]any{id, inc.OrgID, StatusNew, inc.Mode, inc.ReporterID, keyID, now,
+		inc.VictimRole, nullTime(inc.OccurredAt), inc.Place.Kind, inc.Place.Platform, inc.Perpetrator.Kind,
+		inc.HomeFront.Partner, inc.HomeFront.Children, inc.HomeFront.Others, inc.Impact.InfluencesDecisions,
+		inc.Impact.FeelsUnsafe, inc.InDanger, inc.ReportedToEmployer, inc.ReportedToPolice,
+		inc.WantsAangifte, inc.WantsSupport, nullTime(d.FirstContact.Due), nullTime(d.Reaction.Due),
+		nullTime(d.Aangifte.Due)}, sealed...)
+	if _, err := q.ExecContext(ctx, `INSERT INTO incidents (id, org_id, status, mode, reporter_id, key_id,
+		created_at, updated_at, submitted_at, victim_role, occurred_at, place_kind, platform, perpetrator_kind,
+		home_partner, home_children, home_others, influences_decisions, feels_unsafe, in_danger,
+		reported_employer, reported_police, wants_aangifte, wants_support,
+		first_contact_due, reaction_due, aangifte_due,
+		place_enc, link_enc, description_enc, victim_enc, perpetrator_enc, witnesses_enc, impact_enc,
+		police_ref_enc, support_enc)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+		$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34)`, args...); err != nil {
+		return fmt.Errorf("incident: insert: %w", err)
+	}
+	inc.ID, inc.KeyID, inc.CreatedAt, inc.UpdatedAt = id, keyID, now, now
+	return nil
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"weerbaar/internal/auth"
 	"weerbaar/internal/store"
@@ -46,20 +47,30 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, i
 	}
 	var firstID int64
 	var notes []Notification
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		id, ok, err := s.idempotent(ctx, tx, p, idemKey)
+	var done *Incident
+	// Group commit: this report shares a transaction (and its fsync) with
+	// the reports arriving at the same time, and Group returns only once
+	// that transaction is on disk. The closure may run again when the
+	// shared commit failed, so it works on a copy of inc each time.
+	err := s.db.Group(ctx, func(ctx context.Context, q store.Querier) error {
+		firstID, notes, done = 0, nil, nil
+		id, ok, err := s.idempotent(ctx, q, p, idemKey)
 		if err != nil || ok {
 			firstID = id
 			return err
 		}
-		if err := s.checkOrg(ctx, tx, inc.OrgID); err != nil {
+		if err := s.checkOrg(ctx, q, inc.OrgID); err != nil {
 			return err
 		}
-		if err := s.submitTx(ctx, tx, p, inc, idemKey); err != nil {
+		cur := *inc
+		if err := s.submitTx(ctx, q, p, &cur, idemKey); err != nil {
 			return err
 		}
-		notes, err = s.addCoordinatorNotifications(ctx, tx, inc, NoticeNew)
-		return err
+		if notes, err = s.addCoordinatorNotifications(ctx, q, &cur, NoticeNew); err != nil {
+			return err
+		}
+		done = &cur
+		return nil
 	})
 	if errors.Is(err, ErrForbidden) {
 		return nil, s.deny(ctx, p, ActEditDraft, inc)
@@ -78,32 +89,62 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, in *Incident, i
 		return s.firstSubmission(ctx, p, firstID, nil)
 	}
 	s.notify(ctx, notes)
-	return inc, nil
+	return done, nil
 }
 
-func (s *Service) submitTx(ctx context.Context, tx *sql.Tx, p *auth.Principal, inc *Incident, idemKey string) error {
-	if err := s.openDraft(ctx, tx, p, inc); err != nil {
-		return err
-	}
-	if err := s.writeFields(ctx, tx, inc); err != nil {
-		return err
-	}
+func (s *Service) submitTx(ctx context.Context, tx store.Querier, p *auth.Principal, inc *Incident, idemKey string) error {
 	now := s.now()
-	inc.SubmittedAt = now
 	days, err := s.firstContactDays(ctx, tx, inc.OrgID)
 	if err != nil {
 		return err
 	}
-	s.computeDeadlines(inc, days)
-	d := inc.Deadlines
-	if _, err := tx.ExecContext(ctx, `UPDATE incidents SET submitted_at = $2,
-		first_contact_due = $3, reaction_due = $4, aangifte_due = $5 WHERE id = $1`,
-		inc.ID, now, nullTime(d.FirstContact.Due), nullTime(d.Reaction.Due), nullTime(d.Aangifte.Due)); err != nil {
-		return fmt.Errorf("incident %d: submit: %w", inc.ID, err)
+	if inc.ID == 0 {
+		inc.SubmittedAt = now
+		s.computeDeadlines(inc, days)
+		if err := s.insertSubmitted(ctx, tx, inc, now); err != nil {
+			return err
+		}
+		if err := writeKinds(ctx, tx, inc.ID, inc.Kinds, true); err != nil {
+			return err
+		}
+		return s.submitted(ctx, tx, p, inc, idemKey, now)
 	}
-	if err := changeStatus(ctx, tx, inc, StatusNew, p.AccountID, now); err != nil {
+	if err := s.openDraft(ctx, tx, p, inc); err != nil {
 		return err
 	}
+	if err := s.writeContent(ctx, tx, inc, false); err != nil {
+		return err
+	}
+	inc.SubmittedAt = now
+	s.computeDeadlines(inc, days)
+	if !inc.Status.CanBecome(StatusNew) {
+		return fmt.Errorf("incident %d: %s -> %s: %w", inc.ID, inc.Status, StatusNew, ErrTransition)
+	}
+	// The deadlines and the status in one statement (changeStatus's
+	// guard included: the row must still be the draft we read).
+	d := inc.Deadlines
+	res, err := tx.ExecContext(ctx, `UPDATE incidents SET submitted_at = $2, first_contact_due = $3,
+		reaction_due = $4, aangifte_due = $5, status = $6, updated_at = $2 WHERE id = $1 AND status = $7`,
+		inc.ID, now, nullTime(d.FirstContact.Due), nullTime(d.Reaction.Due), nullTime(d.Aangifte.Due),
+		StatusNew, inc.Status)
+	if err != nil {
+		return fmt.Errorf("incident %d: submit: %w", inc.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("incident %d: status changed meanwhile: %w", inc.ID, ErrTransition)
+	}
+	return s.submitted(ctx, tx, p, inc, idemKey, now)
+}
+
+// submitted records what every submission records once its row says
+// nieuw: the history row, the idempotency key, the audit row.
+func (s *Service) submitted(ctx context.Context, tx store.Querier, p *auth.Principal, inc *Incident, idemKey string, now time.Time) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO incident_status_history
+		(incident_id, from_status, to_status, actor_id, at) VALUES ($1, $2, $3, $4, $5)`,
+		inc.ID, inc.Status, StatusNew, p.AccountID, now); err != nil {
+		return fmt.Errorf("incident %d: history: %w", inc.ID, err)
+	}
+	inc.Status, inc.UpdatedAt = StatusNew, now
 	if idemKey != "" {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO incident_idempotency
 			(account_id, idem_key, incident_id, created_at) VALUES ($1, $2, $3, $4)`,
