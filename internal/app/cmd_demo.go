@@ -34,7 +34,7 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // loadDemo loads the demo data through the services.
 func (a *App) loadDemo(ctx context.Context) ([]demo.Login, error) {
-	return demo.Load(ctx, demo.Deps{DB: a.DB, Auth: a.Auth, Orgs: a.Orgs, Incidents: a.Incidents})
+	return demo.Load(ctx, demo.Deps{DB: a.DB, Auth: a.Auth, Orgs: a.Orgs, Incidents: a.Incidents, Scans: a.Scans})
 }
 
 // startDemo loads demo data when the database is still empty, and prints

@@ -14,6 +14,7 @@ import (
 	"weerbaar/internal/httpx"
 	"weerbaar/internal/incident"
 	"weerbaar/internal/org"
+	"weerbaar/internal/scan"
 	"weerbaar/internal/store"
 	"weerbaar/internal/vault"
 )
@@ -32,6 +33,8 @@ type App struct {
 	// Anonymous is the anonymous reporting route of the web form and the
 	// API, made once: it holds the in-memory rate limiters both count on.
 	Anonymous *incident.Anonymous
+	// Scans runs the self-scans (its definitions are checked at start).
+	Scans *scan.Service
 
 	// API and Web are mounted by Handler when set: API under /api/, Web on
 	// every other path.
@@ -76,6 +79,10 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 	}
 	a.Incidents = incident.New(db, a.Vault, a.Audit, incident.Options{Notify: notices.Notify, Log: logger})
 	a.Anonymous = incident.NewAnonymous(a.Incidents, incident.AnonymousLimits{})
+	if a.Scans, err = scan.New(db, a.Vault, a.Audit, nil); err != nil {
+		db.Close()
+		return nil, err
+	}
 	w, err := newWeb(cfg, logger, a)
 	if err != nil {
 		db.Close()

@@ -26,7 +26,7 @@ func newWeb(cfg config.Config, log *slog.Logger, a *App) (*web.Server, error) {
 		Auth:    a.Auth,
 		HTTPS:   strings.HasPrefix(cfg.BaseURL, "https://"),
 		Capabilities: site.Capabilities(site.Deps{
-			Auth: a.Auth, Orgs: a.Orgs, Incidents: a.Incidents, Anonymous: a.Anonymous,
+			Auth: a.Auth, Orgs: a.Orgs, Incidents: a.Incidents, Anonymous: a.Anonymous, Scans: a.Scans,
 			// Invitations are e-mailed when --smtp is set; the link is
 			// shown to the inviter either way.
 			Mail:    mail.New(mail.Options{Addr: cfg.SMTP, From: cfg.MailFrom, Log: log}),

@@ -13,6 +13,7 @@ import (
 	"weerbaar/internal/auth"
 	"weerbaar/internal/incident"
 	"weerbaar/internal/org"
+	"weerbaar/internal/scan"
 	"weerbaar/internal/store"
 )
 
@@ -35,6 +36,7 @@ type Deps struct {
 	Auth      *auth.Service
 	Orgs      *org.Service
 	Incidents *incident.Service
+	Scans     *scan.Service // optional: demo scans when set
 	Now       func() time.Time
 }
 
@@ -103,6 +105,9 @@ func Load(ctx context.Context, d Deps) ([]Login, error) {
 		logins = append(logins, a.login(orgName))
 	}
 	if err := loadRecords(ctx, d, byEmail); err != nil {
+		return nil, err
+	}
+	if err := loadScans(ctx, d, byEmail); err != nil {
 		return nil, err
 	}
 	return logins, nil

@@ -8,12 +8,14 @@ import (
 	"weerbaar/internal/incident"
 	"weerbaar/internal/mail"
 	"weerbaar/internal/org"
+	"weerbaar/internal/scan"
 	"weerbaar/internal/web"
 	"weerbaar/internal/web/accounts"
 	"weerbaar/internal/web/info"
 	"weerbaar/internal/web/login"
 	"weerbaar/internal/web/meldingen"
 	"weerbaar/internal/web/opvolging"
+	"weerbaar/internal/web/scans"
 	"weerbaar/internal/web/security"
 )
 
@@ -26,6 +28,8 @@ type Deps struct {
 	// Anonymous is the anonymous reporting route (made once per process:
 	// it holds the rate limiters).
 	Anonymous *incident.Anonymous
+	// Scans runs the self-scans.
+	Scans *scan.Service
 	// Mail sends invitation links; BaseURL is where people open Weerbaar.
 	Mail    *mail.Sender
 	BaseURL string
@@ -45,6 +49,7 @@ func Capabilities(d Deps) []web.Capability {
 	add(hasIncidents, opvolging.New(d.Auth, d.Incidents, d.Orgs))
 	add(hasAuth, accounts.New(accounts.Options{Auth: d.Auth, Orgs: d.Orgs, Mail: d.Mail, BaseURL: d.BaseURL}))
 	add(hasAuth, security.New(d.Auth))
+	add(hasAuth && d.Scans != nil, scans.New(d.Scans))
 	add(true, info.New())
 	return out
 }
