@@ -25,7 +25,7 @@ func (s *Server) securityCreateToken(w http.ResponseWriter, r *http.Request) {
 	token, _, err := s.auth.CreateAPIToken(r.Context(), auth.FromContext(r.Context()), f.Get("tokennaam"))
 	if v, ok := valid.As(err); ok {
 		for _, p := range v.Problems {
-			f.AddError("tokennaam", s.Catalog().T(web.Language(r), "valid."+p.Code, p.Args...))
+			f.AddError("tokennaam", s.ProblemMessage(web.Language(r), p))
 		}
 		s.renderSecurity(w, r, http.StatusUnprocessableEntity, f)
 		return
