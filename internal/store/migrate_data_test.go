@@ -66,6 +66,12 @@ func TestEveryMigrationKeepsTheDataAlreadyThere(t *testing.T) {
 			}
 			checkNothingLost(t, db, m, before, keeps)
 			keeps = append(keeps, loadFixture(t, db, m)...)
+			// A later fixture may add rows an earlier keep query returns
+			// too (0013's aangifte and protocol rows); what a migration
+			// must not change is the result as it stands before it runs.
+			for i := range keeps {
+				keeps[i].want = render(t, db, keeps[i].query)
+			}
 		}
 	})
 }
